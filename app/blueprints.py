@@ -1,0 +1,47 @@
+"""Where each package plugs into the app: one line per module, in one place."""
+
+# Model modules, imported so the metadata (and Alembic) knows every table.
+MODEL_MODULES: list[str] = [
+    "app.org.models",
+    "app.audit.models",
+    "app.settings.models",
+    "app.notifications.models",
+    "app.jobs.models",
+]
+
+# Modules imported at start-up for their registrations (settings, nav, homes, job handlers).
+SETUP_MODULES: list[str] = [
+    "app.settings.core",
+    "app.auth.loaders",
+    "app.org.setup",
+]
+
+# Web blueprints (each module defines `bp`).
+BLUEPRINT_MODULES: list[str] = [
+    "app.main.routes",
+    "app.auth.routes",
+    "app.notifications.routes",
+    "app.jobs.routes",
+    "app.settings.routes",
+    "app.org.routes",
+    "app.org.structure_routes",
+]
+
+# API blueprints (each module defines `blp`, a flask-smorest Blueprint under /api/v1).
+API_MODULES: list[str] = [
+    "app.auth.api",
+    "app.org.api",
+]
+
+# CLI command modules (each defines `register(app)`).
+CLI_MODULES: list[str] = [
+    "app.org.cli",
+    "app.audit.cli",
+    "app.jobs.cli",
+    "app.demo.cli",
+]
+
+# Demo data steps for `flask seed-demo`, run in order (each module defines `seed(ctx)`).
+DEMO_MODULES: list[str] = [
+    "app.demo.org",
+]

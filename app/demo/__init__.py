@@ -1,0 +1,1 @@
+"""A realistic demo agency for trying Lentera (`flask seed-demo`)."""

@@ -1,0 +1,1 @@
+"""Home pages, the account page and the language switch."""

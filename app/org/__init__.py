@@ -1,0 +1,1 @@
+"""Organisation and people: units, positions, users and their roles."""

@@ -1,0 +1,1 @@
+"""Typed settings: defaults registered in code, overrides stored in the database."""

@@ -1,0 +1,1 @@
+"""The UI shell: navigation registry, form helpers, pagination and template filters."""
