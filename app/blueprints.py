@@ -38,6 +38,7 @@ CLI_MODULES: list[str] = [
     "app.org.cli",
     "app.audit.cli",
     "app.jobs.cli",
+    "app.notifications.cli",
     "app.demo.cli",
 ]
 

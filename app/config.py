@@ -90,8 +90,7 @@ def load_config(instance_path: str, overrides: dict[str, Any] | None = None) -> 
         "LOGIN_IP_RATE_LIMIT": env.get("LOGIN_IP_RATE_LIMIT", "30 per minute;300 per hour"),
         "PUBLIC_RATE_LIMIT": env.get("PUBLIC_RATE_LIMIT", "30 per minute;300 per hour"),
         # Mail (Flask-Mailman): SMTP from the environment; console in development.
-        "MAIL_BACKEND": env.get("MAIL_BACKEND")
-        or ("smtp" if env.get("MAIL_SERVER") else "console"),
+        "MAIL_BACKEND": env.get("MAIL_BACKEND") or ("smtp" if env.get("MAIL_SERVER") else "console"),
         "MAIL_SERVER": env.get("MAIL_SERVER", "localhost"),
         "MAIL_PORT": int(env.get("MAIL_PORT", "25")),
         "MAIL_USERNAME": env.get("MAIL_USERNAME"),

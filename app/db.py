@@ -55,9 +55,7 @@ class UTCDateTime(TypeDecorator):
 class TimestampMixin:
     """Adds `created_at` and `updated_at`, maintained by the database and the ORM."""
 
-    created_at: Mapped[datetime] = mapped_column(
-        UTCDateTime(), default=utcnow, server_default=func.now()
-    )
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, server_default=func.now())
     updated_at: Mapped[datetime] = mapped_column(
         UTCDateTime(), default=utcnow, onupdate=utcnow, server_default=func.now()
     )

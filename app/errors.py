@@ -142,9 +142,7 @@ def handle_http_exception(error: HTTPException):
 def handle_service_error(error: ServiceError):
     """A service error that escaped a view: JSON on the API, an error page elsewhere."""
     if is_api_request():
-        return jsonify(
-            error_body(error.status, error.message, error.fields, error.code)
-        ), error.status
+        return jsonify(error_body(error.status, error.message, error.fields, error.code)), error.status
     template = "errors/generic.html"
     if error.status in (403, 404):
         template = f"errors/{error.status}.html"

@@ -102,18 +102,14 @@ def _empty_tables() -> None:
         else:
             for table in tables:
                 conn.execute(table.delete())
-        conn.execute(
-            text("UPDATE audit_head SET last_entry_id = NULL, last_hash = :h"), {"h": "0" * 64}
-        )
+        conn.execute(text("UPDATE audit_head SET last_entry_id = NULL, last_hash = :h"), {"h": "0" * 64})
 
 
 @pytest.fixture(autouse=True)
 def _isolation(request: pytest.FixtureRequest, app: Flask) -> Iterator[None]:
     """Roll each test back (or, for `committed` tests, empty the tables afterwards)."""
     with app.app_context():
-        if request.node.get_closest_marker("committed") or request.node.get_closest_marker(
-            "browser"
-        ):
+        if request.node.get_closest_marker("committed") or request.node.get_closest_marker("browser"):
             try:
                 yield
             finally:
@@ -190,6 +186,4 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    config.addinivalue_line(
-        "markers", "committed: test commits for real (tables emptied afterwards)"
-    )
+    config.addinivalue_line("markers", "committed: test commits for real (tables emptied afterwards)")

@@ -27,14 +27,10 @@ def _password_hash() -> str:
     return _PASSWORD_HASH
 
 
-def make_unit(
-    name: str | None = None, *, parent: Unit | None = None, code: str | None = None
-) -> Unit:
+def make_unit(name: str | None = None, *, parent: Unit | None = None, code: str | None = None) -> Unit:
     """A unit (optionally under `parent`) with its materialised path set."""
     n = next(_seq)
-    unit = Unit(
-        code=code or f"U{n}", name=name or f"Unit {n}", parent_id=parent.id if parent else None
-    )
+    unit = Unit(code=code or f"U{n}", name=name or f"Unit {n}", parent_id=parent.id if parent else None)
     db.session.add(unit)
     db.session.flush()
     unit.path = child_path(parent.path if parent else None, unit.id)

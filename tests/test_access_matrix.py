@@ -31,9 +31,7 @@ def test_an_undeclared_route_is_caught_and_refused(app: Flask) -> None:
     """The check above really fails for a new route without a declaration, and the hook refuses it."""
     from app import create_app
 
-    other = create_app(
-        {"TESTING": True, "SQLALCHEMY_DATABASE_URI": app.config["SQLALCHEMY_DATABASE_URI"]}
-    )
+    other = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": app.config["SQLALCHEMY_DATABASE_URI"]})
     other.add_url_rule("/forgotten", "forgotten", lambda: "secret")
     assert undeclared_endpoints(other) == ["forgotten"]
     assert other.test_client().get("/forgotten").status_code == 403
@@ -77,9 +75,7 @@ def test_access_matrix(app: Flask, role: Role | None) -> None:
                 kwargs["json"] = {}
             if token:
                 # Revoking uses a token of its own so the others stay valid.
-                bearer = (
-                    issue_token(user, 1)[0] if rule.endpoint == "auth_api.delete_token" else token
-                )
+                bearer = issue_token(user, 1)[0] if rule.endpoint == "auth_api.delete_token" else token
                 kwargs["headers"] = {"Authorization": f"Bearer {bearer}"}
         response = client.open(url, method=method, **kwargs)
         status = response.status_code
@@ -89,14 +85,8 @@ def test_access_matrix(app: Flask, role: Role | None) -> None:
             failures.append(f"{method} {url}: {status} but {declared.describe()} should allow it")
         elif not allowed:
             expected = (
-                (401,)
-                if url.startswith("/api/") and user is None
-                else (302,)
-                if user is None
-                else (403,)
+                (401,) if url.startswith("/api/") and user is None else (302,) if user is None else (403,)
             )
             if status not in expected:
-                failures.append(
-                    f"{method} {url}: {status}, expected {expected} for {declared.describe()}"
-                )
+                failures.append(f"{method} {url}: {status}, expected {expected} for {declared.describe()}")
     assert failures == [], "\n".join(failures)

@@ -17,11 +17,7 @@ def test_pages_without_arguments_render(app: Flask, role: Role) -> None:
     user = make_user(roles=[role.value], unit=unit)
     client = login(app.test_client(), user)
     for rule in app.url_map.iter_rules():
-        if (
-            "GET" not in rule.methods
-            or rule.arguments
-            or rule.rule.startswith(("/api/", "/static"))
-        ):
+        if "GET" not in rule.methods or rule.arguments or rule.rule.startswith(("/api/", "/static")):
             continue
         if not rule_for_endpoint(app, rule.endpoint).allows(user):
             continue

@@ -50,7 +50,5 @@ def page_of(item_schema: type[ma.Schema]) -> type[ma.Schema]:
 
 def paginated(query: Select, args: dict[str, Any]) -> dict[str, Any]:
     """Run a select with the page arguments and wrap it in the list envelope."""
-    page = db.paginate(
-        query, page=args["page"], per_page=args["per_page"], error_out=False, max_per_page=100
-    )
+    page = db.paginate(query, page=args["page"], per_page=args["per_page"], error_out=False, max_per_page=100)
     return {"items": page.items, "page": page.page, "per_page": page.per_page, "total": page.total}

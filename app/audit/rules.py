@@ -16,9 +16,7 @@ def canonical_json(entry: dict[str, Any]) -> str:
             return value.isoformat()
         return str(value)
 
-    return json.dumps(
-        entry, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=default
-    )
+    return json.dumps(entry, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=default)
 
 
 def chain_hash(prev_hash: str, entry: dict[str, Any]) -> str:

@@ -28,9 +28,7 @@ def record_audit(
     and the write lock on SQLite), so concurrent appends queue instead of forking.
     """
     session = db.session
-    locked = session.execute(
-        update(AuditHead).where(AuditHead.id == 1).values(last_hash=AuditHead.last_hash)
-    )
+    locked = session.execute(update(AuditHead).where(AuditHead.id == 1).values(last_hash=AuditHead.last_hash))
     if locked.rowcount == 0:
         session.add(AuditHead(id=1, last_hash=GENESIS_HASH))
         session.flush()
@@ -87,10 +85,7 @@ def verify_chain(batch_size: int = 5000) -> ChainReport:
     while True:
         rows = (
             db.session.execute(
-                select(AuditEntry)
-                .where(AuditEntry.id > last_id)
-                .order_by(AuditEntry.id)
-                .limit(batch_size)
+                select(AuditEntry).where(AuditEntry.id > last_id).order_by(AuditEntry.id).limit(batch_size)
             )
             .scalars()
             .all()
@@ -117,7 +112,5 @@ def verify_chain(batch_size: int = 5000) -> ChainReport:
             db.session.expunge(entry)
     head = db.session.get(AuditHead, 1)
     if head is not None and head.last_hash != prev:
-        return ChainReport(
-            checked, head.last_entry_id or 0, "the chain ends before the recorded head"
-        )
+        return ChainReport(checked, head.last_entry_id or 0, "the chain ends before the recorded head")
     return ChainReport(checked, None, None)

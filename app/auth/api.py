@@ -17,9 +17,7 @@ blp = api_blueprint("auth_api", __name__, "Bearer tokens and the current user")
 
 class TokenRequestSchema(ma.Schema):
     username = ma.fields.String(required=True, validate=ma.validate.Length(min=1, max=64))
-    password = ma.fields.String(
-        required=True, load_only=True, validate=ma.validate.Length(min=1, max=200)
-    )
+    password = ma.fields.String(required=True, load_only=True, validate=ma.validate.Length(min=1, max=200))
 
 
 class TokenSchema(ma.Schema):

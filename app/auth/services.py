@@ -25,9 +25,7 @@ class AuthError(ServiceError):
 
 def find_user_by_username(username: str) -> User | None:
     """The user with this username (case-insensitive), active or not."""
-    return db.session.scalar(
-        select(User).where(func.lower(User.username) == username.strip().lower())
-    )
+    return db.session.scalar(select(User).where(func.lower(User.username) == username.strip().lower()))
 
 
 def authenticate(username: str, password: str) -> User | None:

@@ -18,9 +18,7 @@ DEMO_PASSWORD = "lentera2026"  # noqa: S105 - printed for demo users on purpose
 
 
 @click.command("seed-demo")
-@click.option(
-    "--if-empty", is_flag=True, help="Do nothing (and succeed) when people already exist."
-)
+@click.option("--if-empty", is_flag=True, help="Do nothing (and succeed) when people already exist.")
 @with_appcontext
 def seed_demo_command(if_empty: bool) -> None:
     """Create the demo agency: units, positions, people and whatever later packages add."""

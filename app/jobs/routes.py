@@ -17,9 +17,7 @@ bp = Blueprint("jobs", __name__, url_prefix="/jobs", template_folder="templates"
 def _load_visible_job(job_id: int) -> Job:
     """The job, if the user started it or is an admin; 404 otherwise."""
     job = db.session.get(Job, job_id)
-    if job is None or (
-        job.created_by_id != current_user.id and not current_user.has_role(Role.ADMIN)
-    ):
+    if job is None or (job.created_by_id != current_user.id and not current_user.has_role(Role.ADMIN)):
         abort(404)
     return job
 

@@ -36,9 +36,7 @@ def notify(
     locale = user.locale or current_app.config["BABEL_DEFAULT_LOCALE"]
     with force_locale(locale):
         title_text, body_text = str(title), str(body)
-    notification = Notification(
-        user_id=user.id, kind=kind, title=title_text[:300], body=body_text, link=link
-    )
+    notification = Notification(user_id=user.id, kind=kind, title=title_text[:300], body=body_text, link=link)
     db.session.add(notification)
     db.session.flush()
     if email and user.email and user.active:
@@ -99,9 +97,7 @@ def list_for_user(user_id: int, page: int, per_page: int = 20):
 
 def mark_read(user_id: int, notification_id: int | None = None) -> int:
     """Mark one (or, without an id, every) unread notification of the user as read."""
-    stmt = update(Notification).where(
-        Notification.user_id == user_id, Notification.read_at.is_(None)
-    )
+    stmt = update(Notification).where(Notification.user_id == user_id, Notification.read_at.is_(None))
     if notification_id is not None:
         stmt = stmt.where(Notification.id == notification_id)
     return db.session.execute(stmt.values(read_at=utcnow())).rowcount

@@ -53,9 +53,7 @@ def create_unit_api(data):
 @blp.response(200, page_of(PositionSchema))
 def list_positions(args):
     """Active positions by name."""
-    return paginated(
-        select(Position).where(Position.active.is_(True)).order_by(Position.name), args
-    )
+    return paginated(select(Position).where(Position.active.is_(True)).order_by(Position.name), args)
 
 
 @blp.route("/positions", methods=["POST"])
@@ -80,9 +78,7 @@ def list_users(args):
             current_user, q=args["q"], unit_id=args["unit_id"], role=args["role"], active=None
         )
     else:
-        query = (
-            select(User).where(visible_people_condition(current_user)).order_by(User.name, User.id)
-        )
+        query = select(User).where(visible_people_condition(current_user)).order_by(User.name, User.id)
     return paginated(query, args)
 
 

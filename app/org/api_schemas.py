@@ -16,9 +16,7 @@ class UnitSchema(ma.Schema):
     id = ma.fields.Integer(dump_only=True)
     code = ma.fields.String(required=True, validate=ma.validate.Length(min=1, max=40))
     name = ma.fields.String(required=True, validate=ma.validate.Length(min=1, max=200))
-    parent_id = ma.fields.Integer(
-        allow_none=True, load_default=None, validate=ma.validate.Range(min=1)
-    )
+    parent_id = ma.fields.Integer(allow_none=True, load_default=None, validate=ma.validate.Range(min=1))
     active = ma.fields.Boolean(dump_only=True)
 
 
@@ -60,12 +58,8 @@ class UserWriteSchema(ma.Schema):
         ma.fields.String(validate=ma.validate.OneOf(ROLES)), validate=ma.validate.Length(max=4)
     )
     unit_id = ma.fields.Integer(allow_none=True, validate=ma.validate.Range(min=1, max=2**31 - 1))
-    position_id = ma.fields.Integer(
-        allow_none=True, validate=ma.validate.Range(min=1, max=2**31 - 1)
-    )
-    supervisor_id = ma.fields.Integer(
-        allow_none=True, validate=ma.validate.Range(min=1, max=2**31 - 1)
-    )
+    position_id = ma.fields.Integer(allow_none=True, validate=ma.validate.Range(min=1, max=2**31 - 1))
+    supervisor_id = ma.fields.Integer(allow_none=True, validate=ma.validate.Range(min=1, max=2**31 - 1))
     employment = ma.fields.String(validate=ma.validate.OneOf(EMPLOYMENTS))
     appointed_on = ma.fields.Date(allow_none=True)
     active = ma.fields.Boolean()

@@ -12,21 +12,14 @@ from app.org.models import Position, Unit, User
 from app.org.permissions import unit_scope_condition
 
 
-def unit_choices(
-    actor: User, *, blank: Any = None, only_managed: bool = True
-) -> list[tuple[int, str]]:
+def unit_choices(actor: User, *, blank: Any = None, only_managed: bool = True) -> list[tuple[int, str]]:
     """Active units as (id, indented name) in tree order; by default only those the actor manages."""
-    query = (
-        select(Unit.id, Unit.name, Unit.code, Unit.path)
-        .where(Unit.active.is_(True))
-        .order_by(Unit.path)
-    )
+    query = select(Unit.id, Unit.name, Unit.code, Unit.path).where(Unit.active.is_(True)).order_by(Unit.path)
     if only_managed:
         query = query.where(unit_scope_condition(actor))
     rows = db.session.execute(query).all()
     choices = [
-        (uid, f"{'— ' * max(path.count('/') - 2, 0)}{name} ({code})")
-        for uid, name, code, path in rows
+        (uid, f"{'— ' * max(path.count('/') - 2, 0)}{name} ({code})") for uid, name, code, path in rows
     ]
     return ([(0, str(blank))] if blank is not None else []) + choices
 

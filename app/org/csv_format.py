@@ -35,9 +35,7 @@ def read_csv(raw: bytes, aliases: dict[str, tuple[str, ...]], required: set[str]
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise CsvFormatError(
-            _l(
-                "The file is not UTF-8 encoded. In Excel choose “CSV UTF-8 (comma delimited)” when saving."
-            )
+            _l("The file is not UTF-8 encoded. In Excel choose “CSV UTF-8 (comma delimited)” when saving.")
         ) from None
     if "\x00" in text:
         raise CsvFormatError(_l("The file looks binary, not like a CSV text file."))
@@ -64,11 +62,7 @@ def read_csv(raw: bytes, aliases: dict[str, tuple[str, ...]], required: set[str]
         for row in reader:
             if not any(cell.strip() for cell in row):
                 continue
-            values = {
-                col: (row[i].strip() if i < len(row) else "")
-                for i, col in enumerate(columns)
-                if col
-            }
+            values = {col: (row[i].strip() if i < len(row) else "") for i, col in enumerate(columns) if col}
             table.rows.append((reader.line_num, values))
     except csv.Error as exc:
         raise CsvFormatError(

@@ -46,9 +46,7 @@ class PersonForm(FlaskForm):
     nip = StringField(_l("NIP (18 digits)"), validators=[Optional(), Length(max=30)])
     unit_id = SelectField(_l("Unit"), coerce=int, validate_choice=False)
     position_id = SelectField(_l("Position"), coerce=int, validate_choice=False)
-    supervisor_username = StringField(
-        _l("Supervisor's username"), validators=[Optional(), Length(max=64)]
-    )
+    supervisor_username = StringField(_l("Supervisor's username"), validators=[Optional(), Length(max=64)])
     employment = SelectField(_l("Employment"), choices=[(e.value, e.label) for e in Employment])
     appointed_on = DateField(_l("Appointment date (TMT CPNS)"), validators=[Optional()])
     roles = MultiCheckboxField(_l("Roles"), choices=[(r.value, ROLE_LABELS[r]) for r in Role])

@@ -129,9 +129,7 @@ def _duplicate_check(rows: list[RowResult], key: str, label: Any) -> None:
         if not value:
             continue
         if value in seen:
-            row.errors.append(
-                str(_l("%(label)s repeats line %(line)s.", label=label, line=seen[value]))
-            )
+            row.errors.append(str(_l("%(label)s repeats line %(line)s.", label=label, line=seen[value])))
         else:
             seen[value] = row.line
 
@@ -153,9 +151,7 @@ def _validate_units(actor: User, table: CsvTable) -> list[RowResult]:
             errors.add("parent_code", _l("No unit has the code %(code)s.", code=parent_code))
         if parent_code == code and code:
             errors.add("parent_code", _l("A unit cannot be its own parent."))
-        if root is not None and not _hr_may_import_unit(
-            root, code, parent_code, existing, file_codes
-        ):
+        if root is not None and not _hr_may_import_unit(root, code, parent_code, existing, file_codes):
             errors.add("parent_code", _l("You can only import units under your own unit."))
         results.append(
             RowResult(
@@ -222,17 +218,13 @@ def _validate_positions(actor: User, table: CsvTable) -> list[RowResult]:
 
 def _validate_people(actor: User, table: CsvTable) -> list[RowResult]:
     users = {
-        u.lower(): (uid, nip)
-        for uid, u, nip in db.session.execute(select(User.id, User.username, User.nip))
+        u.lower(): (uid, nip) for uid, u, nip in db.session.execute(select(User.id, User.username, User.nip))
     }
     nips = {nip: uid for uid, _u, nip in ((v[0], k, v[1]) for k, v in users.items()) if nip}
     units = {
-        c.upper(): (uid, path)
-        for uid, c, path in db.session.execute(select(Unit.id, Unit.code, Unit.path))
+        c.upper(): (uid, path) for uid, c, path in db.session.execute(select(Unit.id, Unit.code, Unit.path))
     }
-    positions = {
-        c.upper(): pid for pid, c in db.session.execute(select(Position.id, Position.code))
-    }
+    positions = {c.upper(): pid for pid, c in db.session.execute(select(Position.id, Position.code))}
     file_usernames = {r.get("username", "").strip().lower() for _, r in table.rows}
     root = managed_root_path(actor)
     existing_roles = _roles_of([v[0] for v in users.values()]) if root is not None else {}
@@ -297,9 +289,7 @@ def _validate_people(actor: User, table: CsvTable) -> list[RowResult]:
                 if (values["roles"] ^ before) - HR_GRANTABLE_ROLES:
                     errors.add(
                         "roles",
-                        _l(
-                            "Only administrators can grant or remove the HR and administrator roles."
-                        ),
+                        _l("Only administrators can grant or remove the HR and administrator roles."),
                     )
         if raw.get("password"):
             for problem in password_problems(raw["password"], username=values["username"]):
@@ -307,9 +297,7 @@ def _validate_people(actor: User, table: CsvTable) -> list[RowResult]:
             values["password"] = raw["password"]
         if raw.get("active"):
             values["active"] = raw["active"].strip().lower() in YES
-        results.append(
-            RowResult(line, raw, "update" if existing else "create", values, _row_errors(errors))
-        )
+        results.append(RowResult(line, raw, "update" if existing else "create", values, _row_errors(errors)))
     _duplicate_check(results, "username", _l("This username"))
     _duplicate_check(results, "nip", _l("This NIP"))
     return results
@@ -334,9 +322,7 @@ def apply_import(actor: User, kind: str, raw: bytes) -> ImportPreview:
                 )
             )
         )
-    {"units": _apply_units, "positions": _apply_positions, "people": _apply_people}[kind](
-        preview.rows
-    )
+    {"units": _apply_units, "positions": _apply_positions, "people": _apply_people}[kind](preview.rows)
     record_audit(
         "org.import_applied",
         actor_id=actor.id,

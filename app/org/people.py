@@ -103,9 +103,7 @@ def clean_person(data: dict[str, Any], person: User | None) -> dict[str, Any]:
             if db.session.scalar(taken) is not None:
                 errors.add("nip", _l("Another person already has this NIP."))
     if "unit_id" in data:
-        clean["unit_id"] = _exists(
-            Unit, data["unit_id"], "unit_id", errors, _l("The unit does not exist.")
-        )
+        clean["unit_id"] = _exists(Unit, data["unit_id"], "unit_id", errors, _l("The unit does not exist."))
     if "position_id" in data:
         clean["position_id"] = _exists(
             Position, data["position_id"], "position_id", errors, _l("The position does not exist.")
@@ -281,9 +279,7 @@ def people_query(
         if unit is not None:
             if include_subunits:
                 query = query.where(
-                    User.unit_id.in_(
-                        select(Unit.id).where(Unit.path.startswith(unit.path, autoescape=True))
-                    )
+                    User.unit_id.in_(select(Unit.id).where(Unit.path.startswith(unit.path, autoescape=True)))
                 )
             else:
                 query = query.where(User.unit_id == unit.id)

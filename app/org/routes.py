@@ -85,9 +85,7 @@ def _save_person(form: PersonForm, person: User | None):
     try:
         data = _form_data(form)
         saved = (
-            create_person(current_user, data)
-            if person is None
-            else update_person(current_user, person, data)
+            create_person(current_user, data) if person is None else update_person(current_user, person, data)
         )
     except ServiceError as exc:
         db.session.rollback()

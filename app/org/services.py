@@ -50,9 +50,7 @@ def _clean_unit(data: dict[str, Any], unit: Unit | None) -> tuple[str, str, Unit
 def create_unit(actor: User, data: dict[str, Any]) -> Unit:
     """Create a unit. HR officers may only create units inside their own subtree."""
     code, name, parent = _clean_unit(data, None)
-    if managed_root_path(actor) is not None and (
-        parent is None or not can_manage_unit(actor, parent)
-    ):
+    if managed_root_path(actor) is not None and (parent is None or not can_manage_unit(actor, parent)):
         raise OrgError(
             str(_l("You can only add units under your own unit.")),
             {"parent_id": [str(_l("Choose your own unit or one of its sub-units."))]},
@@ -139,11 +137,7 @@ def _clean_position(data: dict[str, Any], position: Position | None) -> tuple[st
         tier = Tier(str(raw_tier).strip().lower())
     except ValueError:
         errors.add("tier", _l("Choose one of the listed tiers."))
-    if (
-        code
-        and "code" not in errors
-        and _code_taken(Position, code, position.id if position else None)
-    ):
+    if code and "code" not in errors and _code_taken(Position, code, position.id if position else None):
         errors.add("code", _l("Another position already uses this code."))
     raise_if_errors(errors, OrgError)
     return code, name, tier  # type: ignore[return-value]
@@ -170,9 +164,7 @@ def set_position_active(actor: User, position: Position, active: bool) -> Positi
     """Deactivate (or reactivate) a position; refused while active people hold it."""
     if not active:
         holders = db.session.scalar(
-            select(func.count(User.id)).where(
-                User.position_id == position.id, User.active.is_(True)
-            )
+            select(func.count(User.id)).where(User.position_id == position.id, User.active.is_(True))
         )
         if holders:
             raise ConflictError(

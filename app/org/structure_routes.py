@@ -62,9 +62,7 @@ def units():
     query = _search(query, [Unit.name, Unit.code], q)
     page, per_page = page_args(50)
     pagination = paginate_rows(query, page, per_page)
-    return render_template(
-        "org/units.html", pagination=pagination, q=q, show_inactive=show_inactive
-    )
+    return render_template("org/units.html", pagination=pagination, q=q, show_inactive=show_inactive)
 
 
 def _unit_form(unit: Unit | None = None) -> UnitForm:
@@ -173,9 +171,7 @@ def positions():
         query = query.where(Position.tier == Tier(tier))
     page, per_page = page_args(50)
     pagination = paginate_rows(query, page, per_page)
-    return render_template(
-        "org/positions.html", pagination=pagination, q=q, tier=tier, tiers=list(Tier)
-    )
+    return render_template("org/positions.html", pagination=pagination, q=q, tier=tier, tiers=list(Tier))
 
 
 @bp.route("/positions/new", methods=["GET", "POST"])

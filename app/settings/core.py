@@ -9,19 +9,13 @@ from app.settings.registry import SettingDef, register_setting
 AGENCY = _l("Agency")
 
 register_setting(
-    SettingDef(
-        "agency.name", "str", "Pemerintah Provinsi Nusantara", _l("Agency name"), AGENCY, order=1
-    )
+    SettingDef("agency.name", "str", "Pemerintah Provinsi Nusantara", _l("Agency name"), AGENCY, order=1)
 )
 register_setting(
-    SettingDef(
-        "agency.unit_name", "str", "Badan Kepegawaian Daerah", _l("Issuing office"), AGENCY, order=2
-    )
+    SettingDef("agency.unit_name", "str", "Badan Kepegawaian Daerah", _l("Issuing office"), AGENCY, order=2)
 )
 register_setting(
-    SettingDef(
-        "agency.address", "str", "Jl. Merdeka No. 1, Kota Nusantara", _l("Address"), AGENCY, order=3
-    )
+    SettingDef("agency.address", "str", "Jl. Merdeka No. 1, Kota Nusantara", _l("Address"), AGENCY, order=3)
 )
 register_setting(
     SettingDef(

@@ -15,9 +15,7 @@ def field_name(key: str) -> str:
     return key.replace(".", "__")
 
 
-def build_group_form(
-    definitions: list[SettingDef], values: dict[str, Any], formdata=None
-) -> FlaskForm:
+def build_group_form(definitions: list[SettingDef], values: dict[str, Any], formdata=None) -> FlaskForm:
     """A form with one field per setting, pre-filled with the effective values."""
 
     class GroupForm(FlaskForm):

@@ -29,9 +29,7 @@ def _groups_with_forms(posted_group: str | None = None):
 @access(Role.ADMIN)
 def index():
     """All settings, one form per group."""
-    return render_template(
-        "settings/index.html", groups=_groups_with_forms(), field_name=field_name
-    )
+    return render_template("settings/index.html", groups=_groups_with_forms(), field_name=field_name)
 
 
 @bp.post("/<group>")

@@ -37,9 +37,7 @@ def register_home(role: Role, endpoint: str) -> None:
 
 def nav_for(user: Any) -> list[NavItem]:
     """The links this user sees, in order."""
-    return sorted(
-        (i for i in _NAV.values() if i.visible_to(user)), key=lambda i: (i.order, i.endpoint)
-    )
+    return sorted((i for i in _NAV.values() if i.visible_to(user)), key=lambda i: (i.order, i.endpoint))
 
 
 def home_endpoint_for(user: Any) -> str | None:
@@ -65,18 +63,12 @@ _PERSON_LINKS: dict[str, PersonLink] = {}
 
 def register_person_link(label: Any, endpoint: str, *roles: Role, order: int = 100) -> None:
     """Add a link shown on person pages to holders of `roles` (None: everyone who sees the page)."""
-    _PERSON_LINKS[endpoint] = PersonLink(
-        label, endpoint, frozenset(roles) if roles else None, order
-    )
+    _PERSON_LINKS[endpoint] = PersonLink(label, endpoint, frozenset(roles) if roles else None, order)
 
 
 def person_links_for(user: Any) -> list[PersonLink]:
     """Person-page links this viewer may follow."""
     return sorted(
-        (
-            link
-            for link in _PERSON_LINKS.values()
-            if link.roles is None or link.roles & user.role_set
-        ),
+        (link for link in _PERSON_LINKS.values() if link.roles is None or link.roles & user.role_set),
         key=lambda link: (link.order, link.endpoint),
     )

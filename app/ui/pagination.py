@@ -31,6 +31,4 @@ class RowPagination(SelectPagination):
 
 def paginate_rows(query: Select, page: int, per_page: int) -> RowPagination:
     """Paginate a multi-column select; items are rows, the macro works unchanged."""
-    return RowPagination(
-        select=query, session=db.session, page=page, per_page=per_page, error_out=False
-    )
+    return RowPagination(select=query, session=db.session, page=page, per_page=per_page, error_out=False)

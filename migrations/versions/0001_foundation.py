@@ -166,6 +166,18 @@ def upgrade():
     sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_user_roles_user_id_users'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('user_id', 'role', name=op.f('pk_user_roles'))
     )
+    op.create_table('reminder_log',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('user_id', sa.Integer(), nullable=False),
+    sa.Column('key', sa.String(length=120), nullable=False),
+    sa.Column('sent_on', sa.Date(), nullable=False),
+    sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_reminder_log_user_id_users'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_reminder_log')),
+    sa.UniqueConstraint('user_id', 'key', 'sent_on', name=op.f('uq_reminder_log_user_id_key_sent_on'))
+    )
+    with op.batch_alter_table('reminder_log', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_reminder_log_sent_on'), ['sent_on'], unique=False)
+
     # ### end Alembic commands ###
     op.execute("INSERT INTO audit_head (id, last_entry_id, last_hash) VALUES (1, NULL, '" + "0" * 64 + "')")
     if op.get_bind().dialect.name == "postgresql":
@@ -186,6 +198,9 @@ def upgrade():
 
 
 def downgrade():
+    with op.batch_alter_table('reminder_log', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_reminder_log_sent_on'))
+    op.drop_table('reminder_log')
     if op.get_bind().dialect.name == "postgresql":
         op.execute("DROP TRIGGER IF EXISTS audit_entries_append_only ON audit_entries")
         op.execute("DROP FUNCTION IF EXISTS audit_entries_append_only()")
