@@ -6,7 +6,7 @@ from importlib import import_module
 from pathlib import Path
 from typing import Any
 
-from flask import Flask, request, session
+from flask import Flask, has_request_context, request, session
 from flask_login import current_user
 
 from app.blueprints import (
@@ -53,6 +53,8 @@ def _translation_directories() -> str:
 def select_locale() -> str:
     """The signed-in user's language, else the session's, else Bahasa Indonesia."""
     languages = ["id", "en"]
+    if not has_request_context():  # CLI commands, jobs and service tests
+        return "id"
     if current_user and current_user.is_authenticated and current_user.locale in languages:
         return current_user.locale
     if session.get("language") in languages:

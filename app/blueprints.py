@@ -7,6 +7,7 @@ MODEL_MODULES: list[str] = [
     "app.settings.models",
     "app.notifications.models",
     "app.jobs.models",
+    "app.competency.models",
 ]
 
 # Modules imported at start-up for their registrations (settings, nav, homes, job handlers).
@@ -14,6 +15,7 @@ SETUP_MODULES: list[str] = [
     "app.settings.core",
     "app.auth.loaders",
     "app.org.setup",
+    "app.competency.setup",
 ]
 
 # Web blueprints (each module defines `bp`).
@@ -25,6 +27,12 @@ BLUEPRINT_MODULES: list[str] = [
     "app.settings.routes",
     "app.org.routes",
     "app.org.structure_routes",
+    "app.competency.routes.profile",
+    "app.competency.routes.dictionary",
+    "app.competency.routes.exchange",
+    "app.competency.routes.standards",
+    "app.competency.routes.units",
+    "app.competency.routes.external",
 ]
 
 # API blueprints (each module defines `blp`, a flask-smorest Blueprint under /api/v1).

@@ -28,7 +28,12 @@ from tests.factories import make_user
 
 IS_CI = os.environ.get("CI", "").lower() == "true"
 # Tables whose rows the migrations seed; committed tests leave them alone.
-SEED_TABLES = {"alembic_version", "audit_head"}
+SEED_TABLES = {"alembic_version", "audit_head", "competencies", "competency_levels"}
+# For seed tables that tests may add to: the rows a committed test's clean-up removes.
+SEED_TABLE_CLEANUP = [
+    "DELETE FROM competency_levels WHERE competency_id IN (SELECT id FROM competencies WHERE NOT fixed)",
+    "DELETE FROM competencies WHERE NOT fixed",
+]
 
 
 def _database_url(tmp_root: Path) -> str:
@@ -102,6 +107,8 @@ def _empty_tables() -> None:
         else:
             for table in tables:
                 conn.execute(table.delete())
+        for statement in SEED_TABLE_CLEANUP:
+            conn.execute(text(statement))
         conn.execute(text("UPDATE audit_head SET last_entry_id = NULL, last_hash = :h"), {"h": "0" * 64})
 
 

@@ -1,0 +1,1 @@
+"""Competency: the dictionary, position standards, evidence-based profiles, JPM, gaps and JP."""

@@ -1,0 +1,1 @@
+"""Web pages of the competency area (one blueprint per module)."""

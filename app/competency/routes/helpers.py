@@ -1,0 +1,49 @@
+"""Small helpers the competency views share: loaders that 404, uploads, choices."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from flask import abort, request
+from flask_login import current_user
+from sqlalchemy import select
+
+from app.competency.models import Competency
+from app.competency.permissions import can_view_profile
+from app.extensions import db
+from app.org.models import User
+
+
+def profile_person(user_id: int) -> User:
+    """A person whose profile the current user may see; 404 otherwise."""
+    person = db.session.get(User, user_id)
+    if person is None or not can_view_profile(current_user, person):
+        abort(404)
+    return person
+
+
+def uploaded(field) -> tuple[bytes, str] | None:
+    """`(bytes, filename)` of a file field, or None when nothing was uploaded.
+
+    Reads at most one byte over the configured request limit; the service checks the size.
+    """
+    storage = field.data
+    if storage is None or not getattr(storage, "filename", ""):
+        return None
+    return storage.read(), storage.filename
+
+
+def competency_choices(blank: str | None = None) -> list[tuple[int, str]]:
+    """`(id, "CODE Name")` for every competency, in dictionary order."""
+    rows = db.session.execute(
+        select(Competency.id, Competency.code, Competency.name).order_by(Competency.kind, Competency.id)
+    ).all()
+    choices = [(cid, f"{code} {name}") for cid, code, name in rows]
+    return ([(0, blank)] if blank is not None else []) + choices
+
+
+def year_arg() -> int:
+    """`?year=` clamped to a sensible range (default: this year)."""
+    today = date.today()
+    year = request.args.get("year", today.year, type=int) or today.year
+    return min(max(year, 2000), today.year + 1)
