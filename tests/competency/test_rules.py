@@ -20,7 +20,7 @@ from app.competency.rules import (
 
 
 def test_domain_worked_example():
-    """Required M.1 3, M.2 3, M.3 2, SK.1 2; current 3, 2, 2, 1 → JPM 80.0, Cukup Optimal; gaps 0, −1, 0, −1."""
+    """Required 3, 3, 2, 2; current 3, 2, 2, 1 → JPM 80.0, Cukup Optimal; gaps 0, −1, 0, −1."""
     required = [3, 3, 2, 2]
     current = [3, 2, 2, 1]
     value = jpm_of(zip(required, current, strict=True))

@@ -69,7 +69,7 @@ def _csv_response(rows: Iterator[list], filename: str) -> Response:
 @bp.get("/competency/units")
 @access(*VIEWERS)
 def heatmap():
-    """People × competencies of a unit coloured by gap, with the unit's average JPM; sortable and paginated."""
+    """People × competencies of a unit coloured by gap, with the average JPM; sortable, paginated."""
     units = _units()
     unit = _chosen_unit(units)
     sort = request.args.get("sort", "name")
