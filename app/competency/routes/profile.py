@@ -8,7 +8,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, send_file,
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from app.competency.charts import profile_chart
+from app.charts import compare_bars
 from app.competency.enums import EvidenceSource
 from app.competency.forms import EvidenceForm
 from app.competency.models import Evidence
@@ -43,6 +43,21 @@ def _evidence_form(person: User) -> EvidenceForm | None:
     return form
 
 
+def _chart(profile):
+    """Required vs current level per required competency (the table beside it is the alternative)."""
+    if not profile.required_lines:
+        return None
+    return compare_bars(
+        [
+            (line.competency.code, line.required_level, line.current_level or 0)
+            for line in profile.required_lines
+        ],
+        title=_("Required and current level per competency"),
+        series=(_("Required"), _("Current")),
+        max_value=5,
+    )
+
+
 def _render(person: User, form: EvidenceForm | None = None, status: int = 200):
     year = year_arg()
     profile = competency_profile(person, on=date.today())
@@ -52,7 +67,7 @@ def _render(person: User, form: EvidenceForm | None = None, status: int = 200):
         "competency/profile.html",
         person=person,
         profile=profile,
-        chart=profile_chart(profile.required_lines),
+        chart=_chart(profile),
         jp=jp_summary(person, year),
         credits=jp_credits_of(person, year),
         external=external_trainings_of(person),
