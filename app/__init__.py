@@ -6,7 +6,7 @@ from importlib import import_module
 from pathlib import Path
 from typing import Any
 
-from flask import Flask, has_request_context, request, session
+from flask import Flask, current_app, has_request_context, request, session
 from flask_login import current_user
 
 from app.blueprints import (
@@ -19,6 +19,7 @@ from app.blueprints import (
 from app.config import load_config
 from app.errors import register_error_handlers
 from app.extensions import api, babel, csrf, db, limiter, login_manager, mail, migrate
+from app.http import register_http_hygiene
 from app.notifications.services import install_mail_hooks
 from app.security import mark_public, register_access_control
 from app.ui.templating import register_templating
@@ -34,6 +35,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     """
     app = Flask(__name__, instance_relative_config=True)
     app.config.update(load_config(app.instance_path, config))
+    register_http_hygiene(app)
     register_extensions(app)
     register_blueprints(app)
     register_api(app)
@@ -50,11 +52,11 @@ def _translation_directories() -> str:
     return ";".join(str(p) for p in dirs)
 
 
-def select_locale() -> str:
+def select_locale() -> str | None:
     """The signed-in user's language, else the session's, else Bahasa Indonesia."""
+    if not has_request_context():  # CLI, jobs, tests calling services: the default (id)
+        return None
     languages = ["id", "en"]
-    if not has_request_context():  # CLI commands, jobs and service tests
-        return "id"
     if current_user and current_user.is_authenticated and current_user.locale in languages:
         return current_user.locale
     if session.get("language") in languages:
@@ -122,6 +124,8 @@ def _security_headers(response):
     headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
     if request.path.startswith("/api/"):
         headers.setdefault("Cache-Control", "no-store")
+    if current_app.config.get("APP_ENV") == "production":
+        headers.setdefault("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
     return response
 
 

@@ -63,14 +63,30 @@ class TimestampMixin:
 
 @event.listens_for(Engine, "connect")
 def _sqlite_pragmas(dbapi_connection, connection_record) -> None:
-    """Switch on foreign keys (off by default in SQLite) and wait instead of failing on locks."""
+    """SQLite set-up: foreign keys on (off by default), wait instead of failing on locks,
+    write-ahead logging (readers never block a commit), and transactions run by SQLAlchemy.
+
+    The sqlite3 driver's legacy mode only emits BEGIN before INSERT/UPDATE/DELETE, so a
+    SAVEPOINT opened first would start the transaction itself and its RELEASE would commit
+    everything: `begin_nested()` and the test suite's rollback would silently break.
+    Handing BEGIN to SQLAlchemy (`_sqlite_begin`) makes savepoints behave as on PostgreSQL.
+    """
     module = type(dbapi_connection).__module__
     if not module.startswith(("sqlite3", "pysqlite")):
         return
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.execute("PRAGMA journal_mode=WAL")
     cursor.close()
+
+
+@event.listens_for(Engine, "begin")
+def _sqlite_begin(connection) -> None:
+    """Emit BEGIN for SQLite ourselves (see `_sqlite_pragmas`)."""
+    if connection.dialect.name == "sqlite":
+        connection.exec_driver_sql("BEGIN")
 
 
 def str_enum(enum_cls: type[StrEnum], length: int = 32) -> Enum:

@@ -17,12 +17,12 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 from flask_migrate import upgrade
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import make_url
 
 from app import create_app
 from app.auth.services import issue_token
-from app.extensions import db
+from app.extensions import db, limiter
 from app.org.models import User
 from tests.factories import make_user
 
@@ -181,6 +181,75 @@ def api_token(client: FlaskClient):
         return {"Authorization": f"Bearer {raw}"}
 
     return make
+
+
+@pytest.fixture
+def mail_outbox(app: Flask) -> list:
+    """E-mail sent during the test (Flask-Mailman's `locmem` backend keeps the app's outbox on
+    `app.extensions["mailman"].outbox`; each item is an `EmailMessage` with subject, body, to)."""
+    state = app.extensions["mailman"]
+    state.outbox = []
+    return state.outbox
+
+
+class QueryCounter:
+    """Counts SQL statements run while it is active (use `with counter:`)."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.statements: list[str] = []
+
+    def _on_execute(self, conn, cursor, statement, parameters, context, executemany) -> None:
+        self.count += 1
+        self.statements.append(statement)
+
+    def __enter__(self) -> QueryCounter:
+        self.count, self.statements = 0, []
+        event.listen(db.engine, "before_cursor_execute", self._on_execute)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        event.remove(db.engine, "before_cursor_execute", self._on_execute)
+
+
+@pytest.fixture
+def count_queries() -> QueryCounter:
+    """`with count_queries: client.get(...)` then `count_queries.count` (for N+1 tests)."""
+    return QueryCounter()
+
+
+@pytest.fixture
+def make_app(app: Flask) -> Iterator:
+    """Build another app on the test database with config overrides (e.g. rate limits on,
+    production cookies). Its requests use their own connections, so they do not see the
+    test's uncommitted rows. Flask-Limiter keeps its switch on the shared extension object,
+    so it is restored afterwards."""
+    created: list[Flask] = []
+
+    def build(**overrides) -> Flask:
+        config = {
+            "TESTING": True,
+            "APP_ENV": "testing",
+            "SQLALCHEMY_DATABASE_URI": app.config["SQLALCHEMY_DATABASE_URI"],
+            "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000",
+            "UPLOAD_FOLDER": app.config["UPLOAD_FOLDER"],
+            "WTF_CSRF_ENABLED": False,
+        }
+        config.update(overrides)
+        other = create_app(config)
+        other.test_client_class = IsolatedClient
+        created.append(other)
+        return other
+
+    enabled = limiter.enabled
+    try:
+        yield build
+    finally:
+        limiter.enabled = enabled
+        for other in created:
+            with other.app_context():
+                db.session.remove()
+                db.engine.dispose()
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

@@ -64,6 +64,19 @@ def record_audit(
     return entry
 
 
+def stored_payload(entry: AuditEntry) -> dict[str, Any]:
+    """The hashed fields of a stored entry, as `record_audit` hashed them."""
+    return entry_payload(
+        at=entry.at,
+        actor_id=entry.actor_id,
+        action=entry.action,
+        subject_type=entry.subject_type,
+        subject_id=entry.subject_id,
+        subject_user_id=entry.subject_user_id,
+        details=entry.details,
+    )
+
+
 @dataclass(frozen=True)
 class ChainReport:
     """Result of a chain verification."""
@@ -95,16 +108,7 @@ def verify_chain(batch_size: int = 5000) -> ChainReport:
         for entry in rows:
             if entry.prev_hash != prev:
                 return ChainReport(checked, entry.id, "prev_hash does not match the previous entry")
-            payload = entry_payload(
-                at=entry.at,
-                actor_id=entry.actor_id,
-                action=entry.action,
-                subject_type=entry.subject_type,
-                subject_id=entry.subject_id,
-                subject_user_id=entry.subject_user_id,
-                details=entry.details,
-            )
-            if chain_hash(prev, payload) != entry.hash:
+            if chain_hash(prev, stored_payload(entry)) != entry.hash:
                 return ChainReport(checked, entry.id, "content does not match its hash")
             prev = entry.hash
             checked += 1

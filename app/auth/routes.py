@@ -50,6 +50,16 @@ def login():
     return render_template("auth/login.html", form=form)
 
 
+@bp.errorhandler(429)
+def login_rate_limited(error):
+    """Too many sign-in attempts: show the form again with a clear lockout message."""
+    form = LoginForm()
+    form.password.errors = [
+        _("Too many sign-in attempts. Signing in is paused for a minute; please wait and try again.")
+    ]
+    return render_template("auth/login.html", form=form, locked=True), 429
+
+
 @bp.post("/logout")
 @access(AUTHENTICATED)
 def logout():
@@ -76,7 +86,9 @@ def password():
             apply_service_error(form, exc)
         else:
             db.session.commit()
-            login_user(current_user)  # keep this session under the new session version
+            # Keep this session under the new session version (the real user, not the proxy:
+            # Flask-Login would otherwise store the proxy in `g` and recurse forever).
+            login_user(current_user._get_current_object())
             flash(_("Your password has been changed."), "success")
             return redirect(url_for("main.me"))
     return render_template("auth/password.html", form=form)

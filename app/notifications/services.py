@@ -14,6 +14,7 @@ from app.db import utcnow
 from app.extensions import db
 from app.notifications.models import Notification
 from app.org.models import User
+from app.settings.services import get_setting
 
 _PENDING_KEY = "pending_mail"
 
@@ -31,7 +32,8 @@ def notify(
 
     `title` and `body` may be lazy strings; they are rendered in the recipient's
     language. The e-mail leaves only after the transaction commits, so a rolled
-    back change never mails anyone.
+    back change never mails anyone; the `agency.email_notifications` setting can
+    switch e-mail off (the in-app notification is always kept).
     """
     locale = user.locale or current_app.config["BABEL_DEFAULT_LOCALE"]
     with force_locale(locale):
@@ -39,7 +41,7 @@ def notify(
     notification = Notification(user_id=user.id, kind=kind, title=title_text[:300], body=body_text, link=link)
     db.session.add(notification)
     db.session.flush()
-    if email and user.email and user.active:
+    if email and user.email and user.active and get_setting("agency.email_notifications"):
         db.session.info.setdefault(_PENDING_KEY, []).append(
             (user.email, title_text, _mail_body(body_text, link))
         )

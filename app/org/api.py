@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from flask import abort
 from flask_login import current_user
 from sqlalchemy import select
 
@@ -16,9 +15,10 @@ from app.org.api_schemas import (
     UserSchema,
     UserWriteSchema,
 )
+from app.org.loaders import person_to_manage, person_to_view
 from app.org.models import Position, Unit, User
 from app.org.people import create_person, people_query, update_person
-from app.org.permissions import can_manage_person, can_view_person, visible_people_condition
+from app.org.permissions import visible_people_condition
 from app.org.services import create_position, create_unit
 from app.security import AUTHENTICATED, Role, access
 
@@ -98,10 +98,7 @@ def create_user_api(data):
 @blp.response(200, UserSchema)
 def get_user(user_id: int):
     """A user the caller may see (oneself, managed or evaluated people); 404 otherwise."""
-    person = db.session.get(User, user_id)
-    if person is None or not can_view_person(current_user, person):
-        abort(404)
-    return person
+    return person_to_view(user_id)
 
 
 @blp.route("/users/<int:user_id>", methods=["PATCH"])
@@ -110,9 +107,7 @@ def get_user(user_id: int):
 @blp.response(200, UserSchema)
 def patch_user(data, user_id: int):
     """Change some fields of a person the caller manages."""
-    person = db.session.get(User, user_id)
-    if person is None or not can_manage_person(current_user, person):
-        abort(404)
+    person = person_to_manage(user_id)
     update_person(current_user, person, data)
     db.session.commit()
     return person

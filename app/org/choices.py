@@ -12,11 +12,18 @@ from app.org.models import Position, Unit, User
 from app.org.permissions import unit_scope_condition
 
 
-def unit_choices(actor: User, *, blank: Any = None, only_managed: bool = True) -> list[tuple[int, str]]:
-    """Active units as (id, indented name) in tree order; by default only those the actor manages."""
+def unit_choices(
+    actor: User, *, blank: Any = None, only_managed: bool = True, exclude_subtree: Unit | None = None
+) -> list[tuple[int, str]]:
+    """Active units as (id, indented name) in tree order; by default only those the actor manages.
+
+    `exclude_subtree` leaves out a unit and its sub-units (where that unit cannot move).
+    """
     query = select(Unit.id, Unit.name, Unit.code, Unit.path).where(Unit.active.is_(True)).order_by(Unit.path)
     if only_managed:
         query = query.where(unit_scope_condition(actor))
+    if exclude_subtree is not None:
+        query = query.where(~Unit.path.startswith(exclude_subtree.path, autoescape=True))
     rows = db.session.execute(query).all()
     choices = [
         (uid, f"{'— ' * max(path.count('/') - 2, 0)}{name} ({code})") for uid, name, code, path in rows

@@ -41,19 +41,17 @@ def read_csv(raw: bytes, aliases: dict[str, tuple[str, ...]], required: set[str]
         raise CsvFormatError(_l("The file looks binary, not like a CSV text file."))
     if not text.strip():
         raise CsvFormatError(_l("The file is empty."))
-    sample = text[:4096]
-    try:
-        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.reader(io.StringIO(text), dialect)
+    reader = csv.reader(io.StringIO(text), delimiter=_delimiter(text))
     try:
         header = next(reader)
     except (StopIteration, csv.Error):
         raise CsvFormatError(_l("The file has no header row.")) from None
     lookup = {alias: canonical for canonical, names in aliases.items() for alias in names}
     columns = [lookup.get(_normalise_header(h), "") for h in header]
-    missing = sorted(required - set(columns))
+    repeated = sorted({c for c in columns if c and columns.count(c) > 1})
+    if repeated:
+        raise CsvFormatError(_l("These columns appear more than once: %(cols)s.", cols=", ".join(repeated)))
+    missing = [name for name in aliases if name in required and name not in columns]
     if missing:
         expected = ", ".join(f"{name} ({'/'.join(aliases[name][1:]) or name})" for name in missing)
         raise CsvFormatError(_l("Missing required columns: %(cols)s.", cols=expected))
@@ -71,6 +69,14 @@ def read_csv(raw: bytes, aliases: dict[str, tuple[str, ...]], required: set[str]
     if not table.rows:
         raise CsvFormatError(_l("The file has a header but no data rows."))
     return table
+
+
+def _delimiter(text: str) -> str:
+    """Comma, semicolon (Excel in Indonesian locales) or tab: whichever the header line uses most."""
+    first_line = text.split("\n", 1)[0]
+    counts = {d: first_line.count(d) for d in (",", ";", "\t")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","
 
 
 def _normalise_header(header: str) -> str:

@@ -11,10 +11,11 @@ from app.org.permissions import can_manage_person, can_manage_unit, can_view_per
 
 
 def person_to_manage(user_id: int) -> User:
-    """A person the current user manages; 404 otherwise (never reveal who exists)."""
-    person = db.session.get(User, user_id)
-    if person is None or not can_manage_person(current_user, person):
-        abort(404)
+    """A person the current user manages; 404 when not visible (never reveal who exists), 403
+    when visible but not theirs to change (an HR officer opening an administrator's account)."""
+    person = person_to_view(user_id)
+    if not can_manage_person(current_user, person):
+        abort(403)
     return person
 
 

@@ -194,45 +194,29 @@ def update_person(actor: User, person: User, data: dict[str, Any]) -> User:
         raise ForbiddenError(str(_l("You cannot manage this person.")))
     clean = clean_person(data, person)
     _check_scope(actor, clean, person)
-    if person.id == actor.id and (
-        clean.get("active") is False
-        or ("roles" in clean and Role.ADMIN in person.role_set and Role.ADMIN not in clean["roles"])
-    ):
-        raise OrgError(
-            str(_l("You cannot deactivate yourself or remove your own administrator role.")),
-            {"roles": [str(_l("Ask another administrator."))]},
-            status=409,
-        )
+    if person.id == actor.id:
+        if clean.get("active") is False:
+            raise OrgError(
+                str(_l("You cannot deactivate yourself.")),
+                {"active": [str(_l("Ask another administrator."))]},
+                status=409,
+            )
+        if "roles" in clean and Role.ADMIN in person.role_set and Role.ADMIN not in clean["roles"]:
+            raise OrgError(
+                str(_l("You cannot remove your own administrator role.")),
+                {"roles": [str(_l("Ask another administrator."))]},
+                status=409,
+            )
     roles = clean.pop("roles", None)
     password = clean.pop("password", None)
     was_active = person.active
     for key, value in clean.items():
         setattr(person, key, value)
     if password:
-        person.password_hash = hash_password(password)
-        person.session_version += 1
-        revoke_all_tokens(person.id)
-    if roles is not None and set(roles) != set(person.role_set):
-        before = sorted(person.role_set)
-        person.set_roles(set(roles))
-        record_audit(
-            "user.roles_changed",
-            actor_id=actor.id,
-            subject_type="user",
-            subject_id=person.id,
-            subject_user_id=person.id,
-            details={"before": before, "after": sorted(roles)},
-        )
-    if was_active and not person.active:
-        _after_deactivation(actor, person)
-    elif not was_active and person.active:
-        record_audit(
-            "user.reactivated",
-            actor_id=actor.id,
-            subject_type="user",
-            subject_id=person.id,
-            subject_user_id=person.id,
-        )
+        replace_password(person, password)
+    if roles is not None:
+        change_roles(actor, person, set(roles))
+    after_active_change(actor, person, was_active)
     db.session.flush()
     return person
 
@@ -242,11 +226,44 @@ def deactivate_person(actor: User, person: User) -> User:
     return update_person(actor, person, {"active": False})
 
 
-def _after_deactivation(actor: User, person: User) -> None:
-    person.session_version += 1
+def replace_password(person: User, password: str) -> None:
+    """Set a new password chosen by someone else; the person's sessions and tokens end."""
+    person.password_hash = hash_password(password)
+    person.session_version = (person.session_version or 1) + 1
     revoke_all_tokens(person.id)
+
+
+def change_roles(actor: Any, person: User, roles: set[Role]) -> bool:
+    """Replace a person's roles; a real change is written to the audit log. True if changed."""
+    before = set(person.role_set)
+    if roles == before:
+        return False
+    person.set_roles(roles)
     record_audit(
-        "user.deactivated",
+        "user.roles_changed",
+        actor_id=actor.id,
+        subject_type="user",
+        subject_id=person.id,
+        subject_user_id=person.id,
+        details={
+            "before": sorted(before),
+            "after": sorted(roles),
+            "granted": sorted(roles - before),
+            "removed": sorted(before - roles),
+        },
+    )
+    return True
+
+
+def after_active_change(actor: Any, person: User, was_active: bool) -> None:
+    """Audit a (de)activation; deactivation also ends every session and token of the person."""
+    if was_active == person.active:
+        return
+    if not person.active:
+        person.session_version = (person.session_version or 1) + 1
+        revoke_all_tokens(person.id)
+    record_audit(
+        "user.deactivated" if not person.active else "user.reactivated",
         actor_id=actor.id,
         subject_type="user",
         subject_id=person.id,
@@ -265,13 +282,13 @@ def people_query(
 ) -> Select:
     """People the actor manages, filtered; ready to paginate (no N+1: unit and position join)."""
     query = select(User).where(people_scope_condition(actor)).order_by(User.name, User.id)
-    if q:
-        like = f"%{q.strip().lower()}%"
+    text = q.strip().lower()
+    if text:
         query = query.where(
             or_(
-                func.lower(User.name).like(like),
-                func.lower(User.username).like(like),
-                User.nip.like(like),
+                func.lower(User.name).contains(text, autoescape=True),
+                func.lower(User.username).contains(text, autoescape=True),
+                User.nip.contains(text.replace(" ", ""), autoescape=True),
             )
         )
     if unit_id:

@@ -29,17 +29,30 @@ def can_manage_unit(actor: User, unit: Unit) -> bool:
     return root is None or (bool(root) and is_within(unit.path, root))
 
 
-def can_manage_person(actor: User, person: User) -> bool:
-    """Admins manage everyone; HR officers the people of their unit and its sub-units."""
+def in_managed_scope(actor: User, person: User) -> bool:
+    """True when `person` is in the actor's management scope (admins: everyone; HR: their subtree)."""
     root = managed_root_path(actor)
     if root is None:
         return True
     return bool(root) and person.unit is not None and is_within(person.unit.path, root)
 
 
+def can_manage_person(actor: User, person: User) -> bool:
+    """Admins manage everyone; HR officers the people of their unit and its sub-units.
+
+    HR officers do not manage the accounts of other HR officers or administrators
+    (setting their password would hand over their rights); administrators do.
+    """
+    if not in_managed_scope(actor, person):
+        return False
+    if actor.has_role(Role.ADMIN) or person.id == actor.id:
+        return True
+    return not (person.role_set - HR_GRANTABLE_ROLES)
+
+
 def can_view_person(actor: User, person: User) -> bool:
     """Oneself; managers (HR/admin) in scope; evaluators for their unit subtree and supervisees."""
-    if actor.id == person.id or can_manage_person(actor, person):
+    if actor.id == person.id or in_managed_scope(actor, person):
         return True
     if actor.has_role(Role.EVALUATOR):
         if person.supervisor_id == actor.id:

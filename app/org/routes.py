@@ -9,13 +9,22 @@ from sqlalchemy import func, select
 
 from app.errors import ServiceError
 from app.extensions import db
+from app.http import bounded_int_arg
 from app.org.choices import position_choices, unit_choices
-from app.org.csv_format import CsvFormatError
+from app.org.csv_format import MAX_IMPORT_BYTES, CsvFormatError
 from app.org.forms import ImportApplyForm, ImportUploadForm, PeopleFilterForm, PersonForm
-from app.org.importing import ALIASES, apply_import, preview_import, stash_upload, take_upload
+from app.org.importing import (
+    ALIASES,
+    apply_import,
+    discard_upload,
+    preview_import,
+    stash_upload,
+    take_upload,
+)
 from app.org.loaders import person_to_manage, person_to_view
 from app.org.models import User
 from app.org.people import create_person, people_query, update_person
+from app.org.permissions import can_manage_person
 from app.security import Role, access
 from app.ui.forms import apply_service_error
 from app.ui.pagination import page_args
@@ -35,7 +44,7 @@ def people():
     query = people_query(
         current_user,
         q=request.args.get("q", "")[:100],
-        unit_id=request.args.get("unit_id", type=int),
+        unit_id=bounded_int_arg("unit_id"),
         role=request.args.get("role") or None,
         active={"active": True, "inactive": False}.get(status),
     )
@@ -113,7 +122,9 @@ def person_new():
 def person_detail(user_id: int):
     """A person's record, with links other packages add (profile, merit …)."""
     person = person_to_view(user_id)
-    return render_template("org/person_detail.html", person=person)
+    return render_template(
+        "org/person_detail.html", person=person, can_manage=can_manage_person(current_user, person)
+    )
 
 
 @bp.route("/people/<int:user_id>/edit", methods=["GET", "POST"])
@@ -157,7 +168,7 @@ def import_upload():
     form = ImportUploadForm()
     preview, token = None, None
     if form.validate_on_submit():
-        raw = form.file.data.read(10 * 1024 * 1024 + 1)
+        raw = form.file.data.read(MAX_IMPORT_BYTES + 1)
         try:
             preview = preview_import(current_user, form.kind.data, raw)
         except CsvFormatError as exc:
@@ -191,6 +202,7 @@ def import_apply():
         flash(getattr(exc, "message", None) or str(exc.args[0]), "danger")
         return redirect(url_for("org.import_upload"))
     db.session.commit()
+    discard_upload(current_app.config["UPLOAD_FOLDER"], current_user.id, form.token.data)
     flash(
         _("Import finished: %(c)s created, %(u)s updated.", c=result.creates, u=result.updates),
         "success",

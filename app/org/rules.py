@@ -26,34 +26,49 @@ class NipError(ValueError):
 def parse_nip(nip: str, *, today: date | None = None) -> NipParts:
     """Split and check an NIP: YYYYMMDD birth date, YYYYMM appointment, gender 1/2, serial.
 
-    Raises `NipError` whose message says which part is wrong.
+    Raises `NipError` whose message names the wrong part and quotes it.
     """
     today = today or date.today()
     value = (nip or "").strip()
-    if not value.isdigit():
-        raise NipError(_l("NIP must contain digits only."))
+    bad = next((c for c in value if not c.isdigit() or not c.isascii()), None)
+    if bad is not None:
+        raise NipError(_l("NIP may contain digits only; “%(char)s” is not a digit.", char=bad))
     if len(value) != 18:
-        raise NipError(_l("NIP must be exactly 18 digits (got %(n)s).", n=len(value)))
+        raise NipError(_l("NIP must be exactly 18 digits (this one has %(n)s).", n=len(value)))
+    birth_part, appointment_part, gender_part, serial = value[0:8], value[8:14], value[14], value[15:18]
     try:
-        birth = date(int(value[0:4]), int(value[4:6]), int(value[6:8]))
+        birth = date(int(birth_part[0:4]), int(birth_part[4:6]), int(birth_part[6:8]))
     except ValueError:
-        raise NipError(_l("NIP digits 1–8 must be a valid birth date (YYYYMMDD).")) from None
+        raise NipError(
+            _l("NIP digits 1–8 must be the birth date as YYYYMMDD; %(part)s is not a date.", part=birth_part)
+        ) from None
     if birth.year < 1900 or birth > today:
-        raise NipError(_l("NIP digits 1–8: the birth date is not plausible."))
-    year, month = int(value[8:12]), int(value[12:14])
+        raise NipError(
+            _l("NIP digits 1–8 (birth date %(part)s) must be a date between 1900 and today.", part=birth_part)
+        )
+    year, month = int(appointment_part[0:4]), int(appointment_part[4:6])
     if not 1 <= month <= 12:
-        raise NipError(_l("NIP digits 9–14 must be a valid appointment month (YYYYMM)."))
+        raise NipError(
+            _l(
+                "NIP digits 9–14 must be the appointment month as YYYYMM; %(part)s is not a month.",
+                part=appointment_part,
+            )
+        )
     if (year, month) < (birth.year + 15, birth.month) or (year, month) > (today.year, today.month):
         raise NipError(
-            _l("NIP digits 9–14: the appointment month must be after age 15 and not in the future.")
+            _l(
+                "NIP digits 9–14 (appointment month %(part)s) must fall after the 15th birthday "
+                "and not in the future.",
+                part=appointment_part,
+            )
         )
-    gender = int(value[14])
-    if gender not in (1, 2):
-        raise NipError(_l("NIP digit 15 is the gender code and must be 1 or 2."))
-    serial = value[15:18]
+    if gender_part not in ("1", "2"):
+        raise NipError(
+            _l("NIP digit 15 is the gender code and must be 1 or 2, not %(part)s.", part=gender_part)
+        )
     if serial == "000":
         raise NipError(_l("NIP digits 16–18 are the serial number and cannot be 000."))
-    return NipParts(birth, year, month, gender, serial)
+    return NipParts(birth, year, month, int(gender_part), serial)
 
 
 def child_path(parent_path: str | None, unit_id: int) -> str:

@@ -36,7 +36,10 @@ def _clean_unit(data: dict[str, Any], unit: Unit | None) -> tuple[str, str, Unit
     parent_id = data.get("parent_id", unit.parent_id if unit else None) or None
     parent = None
     if parent_id is not None:
-        parent = db.session.get(Unit, int(parent_id))
+        try:
+            parent = db.session.get(Unit, int(parent_id))
+        except (TypeError, ValueError, OverflowError):
+            parent = None
         if parent is None:
             errors.add("parent_id", _l("The parent unit does not exist."))
         elif unit is not None and is_within(parent.path, unit.path):
@@ -65,25 +68,31 @@ def create_unit(actor: User, data: dict[str, Any]) -> Unit:
 
 
 def update_unit(actor: User, unit: Unit, data: dict[str, Any]) -> Unit:
-    """Rename, re-code or move a unit; moving rewrites the paths of its whole subtree in SQL."""
+    """Rename, re-code or move a unit; moving rewrites the paths of its whole subtree in SQL.
+
+    HR officers may move units only within their own subtree (and never their own unit,
+    which would leave their scope); administrators may move any unit anywhere.
+    """
     if not can_manage_unit(actor, unit):
         raise ForbiddenError(str(_l("You cannot manage this unit.")))
     code, name, parent = _clean_unit(data, unit)
-    if parent is not None and not can_manage_unit(actor, parent):
-        raise OrgError(
-            str(_l("You can only move units within your own unit.")),
-            {"parent_id": [str(_l("Choose a unit you manage."))]},
-            status=403,
-        )
-    unit.code, unit.name = code, name
     new_parent_id = parent.id if parent else None
-    if new_parent_id != unit.parent_id:
-        if managed_root_path(actor) is not None and parent is None:
+    moving = new_parent_id != unit.parent_id
+    if moving and managed_root_path(actor) is not None:
+        if parent is None:
             raise OrgError(
                 str(_l("Only administrators can create top-level units.")),
                 {"parent_id": [str(_l("Choose a parent unit."))]},
                 status=403,
             )
+        if not can_manage_unit(actor, parent) or unit.path == managed_root_path(actor):
+            raise OrgError(
+                str(_l("You can only move units within your own unit.")),
+                {"parent_id": [str(_l("Choose a unit you manage."))]},
+                status=403,
+            )
+    unit.code, unit.name = code, name
+    if moving:
         old_path = unit.path
         new_path = child_path(parent.path if parent else None, unit.id)
         unit.parent_id = new_parent_id

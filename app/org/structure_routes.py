@@ -33,9 +33,10 @@ MANAGERS = (Role.HR, Role.ADMIN)
 
 
 def _search(query, columns, q: str):
-    if q:
-        like = f"%{q.strip().lower()}%"
-        query = query.where(or_(*(func.lower(c).like(like) for c in columns)))
+    """Case-insensitive substring search over `columns` (% and _ are matched literally)."""
+    text = q.strip().lower()
+    if text:
+        query = query.where(or_(*(func.lower(c).contains(text, autoescape=True) for c in columns)))
     return query
 
 
@@ -66,11 +67,13 @@ def units():
 
 
 def _unit_form(unit: Unit | None = None) -> UnitForm:
+    """The unit form; a unit cannot be put under itself, and its current parent stays selectable."""
     form = UnitForm(obj=unit)
     blank = _("— top level —") if current_user.has_role(Role.ADMIN) else None
-    form.parent_id.choices = [
-        c for c in unit_choices(current_user, blank=blank) if not unit or c[0] != unit.id
-    ]
+    choices = unit_choices(current_user, blank=blank, exclude_subtree=unit)
+    if unit is not None and unit.parent is not None and unit.parent_id not in {c[0] for c in choices}:
+        choices.insert(0, (unit.parent.id, f"{unit.parent.name} ({unit.parent.code})"))
+    form.parent_id.choices = choices
     if unit is not None and request.method == "GET":
         form.parent_id.data = unit.parent_id or 0
     return form

@@ -91,6 +91,11 @@ def register_setting(definition: SettingDef) -> SettingDef:
     return definition
 
 
+def unregister_setting(key: str) -> None:
+    """Remove a setting from the registry (for tests that register temporary settings)."""
+    _REGISTRY.pop(key, None)
+
+
 def get_definition(key: str) -> SettingDef:
     """The definition of `key`; KeyError for an unknown key."""
     return _REGISTRY[key]

@@ -12,13 +12,14 @@ from app.extensions import db
 
 DEFAULT_PER_PAGE = 25
 MAX_PER_PAGE = 100
+MAX_PAGE = 1_000_000
 
 
 def page_args(default_per_page: int = DEFAULT_PER_PAGE) -> tuple[int, int]:
     """`(page, per_page)` from the query string, clamped to sane values (never an error)."""
     page = request.args.get("page", 1, type=int) or 1
     per_page = request.args.get("per_page", default_per_page, type=int) or default_per_page
-    return max(page, 1), min(max(per_page, 1), MAX_PER_PAGE)
+    return min(max(page, 1), MAX_PAGE), min(max(per_page, 1), MAX_PER_PAGE)
 
 
 class RowPagination(SelectPagination):

@@ -1,0 +1,85 @@
+"""Languages: Bahasa Indonesia by default, English via the switch, and complete catalogues.
+
+Every catalogue (`app/translations` and each `app/<package>/translations`) must hold an
+Indonesian translation for every message the code and templates use: run
+`python scripts/i18n.py extract`, translate the new entries, then `compile`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
+from babel.messages.pofile import read_po
+
+from app.extensions import db
+from tests.conftest import login
+from tests.factories import make_user
+
+APP = Path(__file__).resolve().parent.parent / "app"
+PACKAGES_WITH_CATALOGUES = sorted(p.parent for p in APP.glob("*/translations") if p.is_dir())
+CATALOGUES = [APP, *PACKAGES_WITH_CATALOGUES]
+
+
+def _messages_in_code(package: Path) -> set[str]:
+    """Message ids used by the package's Python code and templates (as `extract` finds them)."""
+    method_map = [("**.py", "python"), ("**/templates/**.html", "jinja2")]
+    if package == APP:
+        method_map = [(f"{p.name}/**", "ignore") for p in PACKAGES_WITH_CATALOGUES] + method_map
+    keywords = {**DEFAULT_KEYWORDS, "_l": None}
+    ids = set()
+    for _file, _line, message, _comments, _context in extract_from_dir(
+        str(package), method_map=method_map, keywords=keywords
+    ):
+        ids.add(message if isinstance(message, str) else message[0])
+    return ids
+
+
+@pytest.mark.parametrize("package", CATALOGUES, ids=lambda p: str(p.relative_to(APP.parent)))
+def test_indonesian_catalogue_translates_every_message(package: Path) -> None:
+    with open(package / "translations" / "id" / "LC_MESSAGES" / "messages.po", "rb") as handle:
+        catalogue = read_po(handle)
+    translated = {m.id for m in catalogue if m.id and m.string and "fuzzy" not in m.flags}
+    missing = sorted(_messages_in_code(package) - translated)
+    assert missing == [], f"untranslated in {package.name}: run scripts/i18n.py extract, then translate"
+    problems = [(m.id, [str(e) for e in errors]) for m, errors in catalogue.check() if errors]
+    assert problems == []
+
+
+def test_the_interface_is_indonesian_by_default(client) -> None:
+    page = client.get("/login").get_data(as_text=True)
+    assert '<html lang="id">' in page
+    assert "Masuk ke Lentera" in page and "Kata sandi" in page and "Nama pengguna" in page
+
+
+def test_the_language_switch_changes_the_interface_and_back(client) -> None:
+    response = client.post("/language", data={"language": "en", "next": "/login"})
+    assert response.status_code == 302 and response.headers["Location"] == "/login"
+    page = client.get("/login").get_data(as_text=True)
+    assert '<html lang="en">' in page and "Sign in to Lentera" in page
+    client.post("/language", data={"language": "id", "next": "/login"})
+    assert "Masuk ke Lentera" in client.get("/login").get_data(as_text=True)
+
+
+def test_a_signed_in_users_choice_is_remembered_on_their_account(app) -> None:
+    user = make_user(roles=["hr"])
+    client = login(app.test_client(), user)
+    client.post("/language", data={"language": "en", "next": "/me"})
+    db.session.refresh(user)
+    assert user.locale == "en"
+    other_device = login(app.test_client(), user)  # no language in this session
+    assert "My account" in other_device.get("/me").get_data(as_text=True)
+
+
+def test_unknown_language_or_foreign_next_is_ignored(client) -> None:
+    response = client.post("/language", data={"language": "fr", "next": "https://evil.example/"})
+    assert response.headers["Location"] == "/"
+    assert "Masuk ke Lentera" in client.get("/login").get_data(as_text=True)
+
+
+def test_api_follows_accept_language(client) -> None:
+    english = client.get("/api/v1/me", headers={"Accept-Language": "en"}).get_json()
+    indonesian = client.get("/api/v1/me").get_json()
+    assert english["error"]["message"] == "Please sign in first."
+    assert indonesian["error"]["message"] == "Silakan masuk terlebih dahulu."
