@@ -39,6 +39,7 @@ BLUEPRINT_MODULES: list[str] = [
 API_MODULES: list[str] = [
     "app.auth.api",
     "app.org.api",
+    "app.competency.api",
 ]
 
 # CLI command modules (each defines `register(app)`).
