@@ -42,7 +42,7 @@ def _count_queries(client, url):
 
 
 def test_heatmap_shows_gaps_and_average_jpm(client):
-    unit, people = _unit_with_people(3)
+    unit, _people = _unit_with_people(3)
     hr = make_user(roles=["hr"], unit=unit)
     html = login(client, hr).get(f"/competency/units?unit_id={unit.id}").get_data(as_text=True)
     assert 'id="heatmap"' in html and "Pegawai 000" in html
@@ -61,7 +61,7 @@ def test_heatmap_query_count_does_not_grow_with_people(client):
     admin = make_user(roles=["admin"], unit=small_unit)
     login(client, admin)
     small, _ = _count_queries(client, f"/competency/units?unit_id={small_unit.id}")
-    big, response = _count_queries(client, f"/competency/units?unit_id={big_unit.id}&per_page=50")
+    big, _response = _count_queries(client, f"/competency/units?unit_id={big_unit.id}&per_page=50")
     assert big == small, (small, big)
     assert small <= 16  # the heatmap itself: 7 (see services/heatmap.py); the rest is the page shell
     sorted_by_column, _ = _count_queries(client, f"/competency/units?unit_id={big_unit.id}&competency_id=1")
