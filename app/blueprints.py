@@ -54,4 +54,5 @@ CLI_MODULES: list[str] = [
 # Demo data steps for `flask seed-demo`, run in order (each module defines `seed(ctx)`).
 DEMO_MODULES: list[str] = [
     "app.demo.org",
+    "app.demo.competency",
 ]
