@@ -49,6 +49,7 @@ CLI_MODULES: list[str] = [
     "app.jobs.cli",
     "app.notifications.cli",
     "app.demo.cli",
+    "app.competency.cli",
 ]
 
 # Demo data steps for `flask seed-demo`, run in order (each module defines `seed(ctx)`).
