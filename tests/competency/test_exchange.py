@@ -126,7 +126,7 @@ def test_items_without_levels_get_placeholders_and_dry_run_changes_nothing():
     import_case(package)
     competency = db.session.scalar(select(Competency).where(Competency.code == "T.901"))
     assert [lvl.level for lvl in competency.levels] == [1, 2, 3, 4, 5]
-    assert "(to be described)" in competency.levels[0].title
+    assert "(belum diuraikan)" in competency.levels[0].title  # Bahasa Indonesia outside requests
 
 
 def test_csv_round_trip():

@@ -51,7 +51,7 @@ def test_evaluator_override_through_the_form_changes_the_profile(client):
     form = {"competency_id": fixed("M.2").id, "level": 3, "source": "evaluator", "override": "y", "note": ""}
     response = client.post(f"/competency/people/{person.id}/evidence", data=form)
     assert response.status_code == 422
-    assert "justification" in response.get_data(as_text=True)
+    assert "justifikasi tertulis" in response.get_data(as_text=True)
     form["note"] = "Leads the cross-unit licensing task force well."
     response = client.post(f"/competency/people/{person.id}/evidence", data=form)
     assert response.status_code == 302
@@ -94,7 +94,7 @@ def test_hr_records_external_training_with_certificate(client, app):
     evidence = db.session.scalar(select(Evidence).where(Evidence.source_ref == f"external:{training.id}"))
     assert evidence.source.value == "external_training" and evidence.level == 3
     html = client.get(f"/competency/people/{person.id}?year=2026").get_data(as_text=True)
-    assert "not verified by Lentera" in html and "LAN/2026/0001" in html
+    assert "tidak diverifikasi oleh Lentera" in html and "LAN/2026/0001" in html
     scan = client.get(f"/competency/external-training/{training.id}/certificate")
     assert scan.status_code == 200 and scan.data.startswith(b"%PDF") and scan.mimetype == "application/pdf"
     assert (
