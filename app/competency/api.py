@@ -24,6 +24,7 @@ from app.competency.api_schemas import (
     RequirementSchema,
 )
 from app.competency.permissions import can_view_profile
+from app.competency.routes.helpers import get_or_none
 from app.competency.services import (
     CompetencyError,
     competency_profile,
@@ -117,7 +118,7 @@ def export_competencies():
 
 
 def _position(position_id: int) -> Position:
-    position = db.session.get(Position, position_id)
+    position = get_or_none(Position, position_id)
     if position is None:
         abort(404)
     return position
@@ -144,7 +145,7 @@ def put_requirements(position_id: int):
 
 
 def _person(user_id: int) -> User:
-    person = db.session.get(User, user_id)
+    person = get_or_none(User, user_id)
     if person is None or not can_view_profile(current_user, person):
         abort(404)
     return person

@@ -9,6 +9,7 @@ from flask_login import current_user
 from app.competency.enums import CompetencyKind
 from app.competency.forms import CompetencyForm
 from app.competency.models import Competency
+from app.competency.routes.helpers import get_or_404
 from app.competency.services.dictionary import (
     create_technical_competency,
     dictionary_query,
@@ -43,7 +44,7 @@ def index():
 @access(AUTHENTICATED)
 def detail(competency_id: int):
     """One competency: definition and the five levels with their behaviour indicators."""
-    return render_template("competency/detail.html", competency=db.get_or_404(Competency, competency_id))
+    return render_template("competency/detail.html", competency=get_or_404(Competency, competency_id))
 
 
 def _form_data(form: CompetencyForm) -> dict:
@@ -103,7 +104,7 @@ def new():
 @access(*MANAGERS)
 def edit(competency_id: int):
     """Edit a technical competency; the fixed dictionary is read-only."""
-    competency = db.get_or_404(Competency, competency_id)
+    competency = get_or_404(Competency, competency_id)
     if competency.fixed:
         flash(_("The fixed competencies of the official dictionary are read-only."), "warning")
         return redirect(url_for("competency_dictionary.detail", competency_id=competency.id))

@@ -9,7 +9,7 @@ from flask_login import current_user
 from app.competency.forms import ExternalTrainingForm
 from app.competency.models import ExternalTraining
 from app.competency.permissions import can_manage_external_training, can_view_profile
-from app.competency.routes.helpers import competency_choices, profile_person, uploaded
+from app.competency.routes.helpers import competency_choices, get_or_none, profile_person, uploaded
 from app.competency.services.external import record_external_training
 from app.competency.services.uploads import document_file
 from app.errors import ServiceError
@@ -62,7 +62,7 @@ def new(user_id: int):
 @access(AUTHENTICATED)
 def certificate(training_id: int):
     """The certificate scan of an external training, for those who may see the person (404 otherwise)."""
-    training = db.session.get(ExternalTraining, training_id)
+    training = get_or_none(ExternalTraining, training_id)
     person = db.session.get(User, training.user_id) if training is not None else None
     if person is None or not can_view_profile(current_user, person):
         abort(404)

@@ -13,10 +13,27 @@ from app.competency.permissions import can_view_profile
 from app.extensions import db
 from app.org.models import User
 
+MAX_ID = 2**31 - 1
+
+
+def get_or_none(model: type, object_id: int):
+    """`db.session.get`, but None for ids no database column can hold (never a 500)."""
+    if not 0 < object_id <= MAX_ID:
+        return None
+    return db.session.get(model, object_id)
+
+
+def get_or_404(model: type, object_id: int):
+    """The object, or 404 (also for out-of-range ids)."""
+    found = get_or_none(model, object_id)
+    if found is None:
+        abort(404)
+    return found
+
 
 def profile_person(user_id: int) -> User:
     """A person whose profile the current user may see; 404 otherwise."""
-    person = db.session.get(User, user_id)
+    person = get_or_none(User, user_id)
     if person is None or not can_view_profile(current_user, person):
         abort(404)
     return person

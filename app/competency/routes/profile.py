@@ -17,7 +17,7 @@ from app.competency.permissions import (
     can_view_profile,
     evidence_sources_for,
 )
-from app.competency.routes.helpers import competency_choices, profile_person, uploaded, year_arg
+from app.competency.routes.helpers import competency_choices, get_or_none, profile_person, uploaded, year_arg
 from app.competency.services import competency_profile, jp_summary, record_manual_evidence
 from app.competency.services.external import external_trainings_of
 from app.competency.services.jp import jp_credits_of
@@ -130,7 +130,7 @@ def record_evidence_view(user_id: int):
 @access(AUTHENTICATED)
 def evidence_document(evidence_id: int):
     """The document attached to a piece of evidence, for those who may see the person."""
-    evidence = db.session.get(Evidence, evidence_id)
+    evidence = get_or_none(Evidence, evidence_id)
     if evidence is None or evidence.document_path is None:
         abort(404)
     person = db.session.get(User, evidence.user_id)

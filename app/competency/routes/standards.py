@@ -9,10 +9,10 @@ from sqlalchemy import func, or_, select
 
 from app.competency.enums import LEVELS
 from app.competency.models import PositionRequirement
+from app.competency.routes.helpers import get_or_404
 from app.competency.services import CompetencyError, requirements_for, set_requirements
 from app.competency.services.dictionary import dictionary_query
 from app.extensions import db
-from app.org.loaders import position_or_404
 from app.org.models import Position
 from app.security import Role, access
 from app.ui.pagination import page_args, paginate_rows
@@ -49,7 +49,7 @@ def index():
 @access(*MANAGERS)
 def edit(position_id: int):
     """Set the required level (or none) of every competency for one position."""
-    position = position_or_404(position_id)
+    position = get_or_404(Position, position_id)
     competencies = db.session.scalars(dictionary_query()).all()
     current = {r.competency_id: r.level for r in requirements_for(position)}
     errors: dict[str, list[str]] = {}

@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from app.competency.charts import gap_class
 from app.competency.permissions import can_view_unit, viewable_units_condition
-from app.competency.routes.helpers import year_arg
+from app.competency.routes.helpers import get_or_none, year_arg
 from app.competency.services import unit_compliance, unit_people
 from app.competency.services.heatmap import SORTS, heatmap_csv_rows, heatmap_page, unit_summary
 from app.extensions import db
@@ -40,7 +40,7 @@ def _chosen_unit(units: list[Unit]) -> Unit | None:
     """The unit of `?unit_id=` if the user may see it (404 otherwise), else their own or the first."""
     unit_id = request.args.get("unit_id", type=int)
     if unit_id:
-        unit = db.session.get(Unit, unit_id)
+        unit = get_or_none(Unit, unit_id)
         if unit is None or not can_view_unit(current_user, unit):
             abort(404)
         return unit
@@ -97,7 +97,7 @@ def heatmap():
 @access(*VIEWERS)
 def heatmap_csv(unit_id: int):
     """The whole heatmap of a unit as CSV (current/required per competency)."""
-    unit = db.session.get(Unit, unit_id)
+    unit = get_or_none(Unit, unit_id)
     if unit is None or not can_view_unit(current_user, unit):
         abort(404)
     return _csv_response(heatmap_csv_rows(_people(unit), date.today()), f"heatmap-{unit.code}.csv")
@@ -122,7 +122,7 @@ def jp_compliance():
 @access(Role.HR, Role.ADMIN)
 def jp_csv(unit_id: int):
     """The people of a unit below their JP target in a year, as CSV."""
-    unit = db.session.get(Unit, unit_id)
+    unit = get_or_none(Unit, unit_id)
     if unit is None or not can_view_unit(current_user, unit):
         abort(404)
     year = year_arg()
