@@ -8,6 +8,7 @@ MODEL_MODULES: list[str] = [
     "app.notifications.models",
     "app.jobs.models",
     "app.competency.models",
+    "app.merit.models",
 ]
 
 # Modules imported at start-up for their registrations (settings, nav, homes, job handlers).
@@ -16,6 +17,7 @@ SETUP_MODULES: list[str] = [
     "app.auth.loaders",
     "app.org.setup",
     "app.competency.setup",
+    "app.merit.setup",
 ]
 
 # Web blueprints (each module defines `bp`).
@@ -33,6 +35,13 @@ BLUEPRINT_MODULES: list[str] = [
     "app.competency.routes.standards",
     "app.competency.routes.units",
     "app.competency.routes.external",
+    "app.audit.routes",
+    "app.merit.routes.profile",
+    "app.merit.routes.evaluations",
+    "app.merit.routes.actions",
+    "app.merit.routes.records",
+    "app.merit.routes.talent",
+    "app.merit.routes.kpis",
 ]
 
 # API blueprints (each module defines `blp`, a flask-smorest Blueprint under /api/v1).
@@ -40,6 +49,10 @@ API_MODULES: list[str] = [
     "app.auth.api",
     "app.org.api",
     "app.competency.api",
+    "app.audit.api",
+    "app.merit.api_evaluations",
+    "app.merit.api_actions",
+    "app.merit.api_profiles",
 ]
 
 # CLI command modules (each defines `register(app)`).
@@ -56,4 +69,5 @@ CLI_MODULES: list[str] = [
 DEMO_MODULES: list[str] = [
     "app.demo.org",
     "app.demo.competency",
+    "app.demo.merit",
 ]

@@ -1,0 +1,1 @@
+"""Merit: performance evaluations, calibration, KPIs, discipline, rewards, the 9-box and decisions."""

@@ -1,0 +1,1 @@
+"""Merit web pages, one blueprint per area."""

@@ -1,0 +1,1 @@
+"""Merit use cases: each takes the acting user and plain data, checks, changes, flushes."""
