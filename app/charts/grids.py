@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from app.charts.svg import MUTED, TEXT, document, fmt, rect, text
 
@@ -83,9 +83,13 @@ def nine_box(
     column_labels: Sequence[str] = ("below", "meets", "above"),
     row_labels: Sequence[str] = ("high", "medium", "low"),
     box_labels: Mapping[int, str] | None = None,
+    links: Mapping[int, str] | None = None,
     size: int = 110,
 ) -> Markup:
-    """The 9-box grid with a count per box and/or one box highlighted (a person's place)."""
+    """The 9-box grid with a count per box and/or one box highlighted (a person's place).
+
+    `links` makes boxes clickable (box → URL, e.g. the list of the people in it).
+    """
     left, top = 100, 10
     width, height = left + 3 * size + 10, top + 3 * size + 50
     body: list[str] = []
@@ -94,6 +98,10 @@ def nine_box(
         for c, box in enumerate(row):
             x, y = left + c * size, top + r * size
             marked = highlight == box
+            href = (links or {}).get(box)
+            if href:
+                label = f"{box}: {counts.get(box, 0)}" if counts is not None else str(box)
+                body.append(f'<a href="{escape(href)}" aria-label="{escape(label)}">')
             body.append(
                 rect(
                     x + 2,
@@ -125,6 +133,8 @@ def nine_box(
                 )
             elif marked:
                 body.append(text(x + size / 2, y + size / 2, "●", size=26, anchor="middle"))
+            if href:
+                body.append("</a>")
     for c, label in enumerate(column_labels):
         body.append(text(left + c * size + size / 2, top + 3 * size + 14, label, anchor="middle", size=11))
     body.append(

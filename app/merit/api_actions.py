@@ -21,7 +21,7 @@ from app.merit.permissions import can_view_sanction_details, visible_merit_condi
 from app.merit.services.actions import action_for, appeal_action, decide_action, decide_appeal, propose_action
 from app.merit.transactions import merit_commit
 from app.org.models import User
-from app.org.permissions import can_manage_person
+from app.org.permissions import in_managed_scope
 from app.security import AUTHENTICATED, Role, access
 
 blp = api_blueprint("merit_actions_api", __name__, "Merit: actions and decisions")
@@ -43,7 +43,7 @@ def _reason_visible(action: MeritAction, *, precise: bool) -> bool:
     if current_user.id in (action.user_id, action.proposed_by_id, action.decided_by_id):
         return True
     if current_user.has_role(Role.HR, Role.ADMIN):
-        return can_manage_person(current_user, action.user)
+        return in_managed_scope(current_user, action.user)
     return precise and can_view_sanction_details(current_user, action.user)
 
 

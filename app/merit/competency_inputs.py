@@ -11,10 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from app.competency.services import job_person_match_bulk, jp_earned_bulk, jp_target_for
 from app.org.enums import Employment
-
-# Until the competency package lands on main, merit runs without its figures:
-# potential then comes from assessment scores only and the JP rule stays silent.
 
 
 @dataclass(frozen=True)
@@ -34,10 +32,19 @@ class JpFigures:
 
 
 def jpm_by_user(user_ids: Iterable[int], on: date) -> dict[int, JpmFigures]:
-    """JPM and band per person on day `on` (set-wise)."""
-    return {}
+    """JPM and band per person on day `on` (set-wise: one query per 2,000 people)."""
+    return {
+        user_id: JpmFigures(result.jpm, result.band.value if result.band is not None else None)
+        for user_id, result in job_person_match_bulk(list(user_ids), on=on).items()
+        if result.jpm is not None
+    }
 
 
 def jp_by_user(employment_by_user: dict[int, Employment], year: int) -> dict[int, JpFigures]:
     """JP earned in `year` and the yearly target per person (set-wise)."""
-    return {}
+    earned = jp_earned_bulk(list(employment_by_user), year)
+    targets = {kind: jp_target_for(kind) for kind in set(employment_by_user.values())}
+    return {
+        user_id: JpFigures(earned.get(user_id, 0.0), targets[kind] or None)
+        for user_id, kind in employment_by_user.items()
+    }

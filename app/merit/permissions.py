@@ -17,7 +17,7 @@ from app.extensions import db
 from app.merit.enums import ActionCategory, ActionStatus
 from app.merit.models import EvaluatorAssignment, MeritAction, PerformanceEvaluation
 from app.org.models import Unit, User
-from app.org.permissions import can_manage_person, can_manage_unit, visible_people_condition
+from app.org.permissions import can_manage_unit, in_managed_scope, visible_people_condition
 from app.org.rules import is_within
 from app.security import Role
 
@@ -49,7 +49,7 @@ def evaluator_reaches(actor: Any, person: User) -> bool:
 
 def can_view_merit(actor: Any, person: User) -> bool:
     """Oneself, HR in scope, admins, and evaluators within reach."""
-    return actor.id == person.id or can_manage_person(actor, person) or evaluator_reaches(actor, person)
+    return actor.id == person.id or in_managed_scope(actor, person) or evaluator_reaches(actor, person)
 
 
 def can_evaluate(actor: Any, person: User) -> bool:
@@ -61,14 +61,14 @@ def can_evaluate(actor: Any, person: User) -> bool:
 
 def can_manage_records(actor: Any, person: User) -> bool:
     """Record sanctions, rewards, absences, assessments: HR in scope and admins (never oneself)."""
-    return actor.id != person.id and can_manage_person(actor, person)
+    return actor.id != person.id and in_managed_scope(actor, person)
 
 
 def can_propose(actor: Any, person: User) -> bool:
     """Propose a merit action: HR in scope, evaluators within reach, admins (never for oneself)."""
     if actor.id == person.id:
         return False
-    return can_manage_person(actor, person) or evaluator_reaches(actor, person)
+    return in_managed_scope(actor, person) or evaluator_reaches(actor, person)
 
 
 def can_decide(actor: Any, person: User) -> bool:
@@ -93,7 +93,7 @@ def can_decide_objection(actor: Any, evaluation: PerformanceEvaluation) -> bool:
 
 def can_view_sanction_details(actor: Any, person: User) -> bool:
     """Legal basis, description and attachments of a person's sanctions."""
-    if actor.id == person.id or can_manage_person(actor, person):
+    if actor.id == person.id or in_managed_scope(actor, person):
         return True
     if not evaluator_reaches(actor, person):
         return False

@@ -19,7 +19,7 @@ from app.merit.services.kpis import record_value, save_definition, set_target, u
 from app.merit.services.people import unit_or_404
 from app.merit.transactions import merit_commit
 from app.org.models import Unit, User
-from app.org.permissions import can_manage_person, can_manage_unit
+from app.org.permissions import can_manage_unit, in_managed_scope
 from app.security import Role, access
 from app.ui.forms import apply_service_error
 from app.ui.pagination import page_args
@@ -105,7 +105,11 @@ def detail(kpi_id: int):
     )
     ids = [v.subject_id for v in values.items]
     model = User if definition.level is KpiLevel.PERSON else Unit
-    names = dict(db.session.execute(select(model.id, model.name).where(model.id.in_(ids))).tuples().all()) if ids else {}
+    names = (
+        dict(db.session.execute(select(model.id, model.name).where(model.id.in_(ids))).tuples().all())
+        if ids
+        else {}
+    )
     return render_template(
         "merit/kpi_detail.html",
         definition=definition,
@@ -139,7 +143,7 @@ def _subject_id(definition: KpiDefinition, text: str) -> int | None:
         person = db.session.scalar(
             select(User).where(or_(func.lower(User.username) == key.lower(), User.nip == key))
         )
-        return person.id if person is not None and can_manage_person(current_user, person) else None
+        return person.id if person is not None and in_managed_scope(current_user, person) else None
     unit = db.session.scalar(select(Unit).where(func.upper(Unit.code) == key.upper()))
     return unit.id if unit is not None and can_manage_unit(current_user, unit) else None
 

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from flask import Blueprint, redirect, render_template, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from app.extensions import db
-from app.merit.charts import nine_box_chart, trend_chart
+from app.merit.charts import trend_chart
 from app.merit.enums import BehaviorValue
 from app.merit.labels import kind_label
 from app.merit.recommendations import rule_label
-from app.merit.routes.common import year_arg
+from app.merit.routes.common import box_chart, year_arg
 from app.merit.services.evaluations import objection_deadline
 from app.merit.services.pages import (
     appeals_to_decide,
@@ -38,7 +39,7 @@ def _render_profile(person, year: int, own_view: bool):
         page=page,
         core=core,
         own_view=own_view,
-        box_chart=nine_box_chart(highlight=core.box),
+        box_chart=box_chart(_("9-box with %(name)s placed", name=person.name), highlight=core.box),
         trend_data=trend,
         objection_deadline=objection_deadline,
     )

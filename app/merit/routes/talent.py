@@ -7,12 +7,12 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import false, or_, select
 
+from app.charts import bar_chart
 from app.extensions import db
 from app.jobs.services import start_job
-from app.merit.charts import distribution_bars, nine_box_chart
 from app.merit.enums import OrgPredicate
 from app.merit.forms import RecomputeForm
-from app.merit.routes.common import year_arg
+from app.merit.routes.common import box_chart, year_arg
 from app.merit.rules import BOX_ACTIONS, BOX_AXES, TALENT_POOL_BOXES, parse_period
 from app.merit.services.people import unit_or_404
 from app.merit.services.talent import (
@@ -59,8 +59,13 @@ def grid(unit_id: int):
     unit = unit_or_404(current_user, unit_id)
     year = year_arg()
     counts = grid_counts(unit, year)
-    chart = nine_box_chart(
-        counts.boxes, href=lambda box: url_for("talent.box", unit_id=unit.id, box=box, year=year)
+    links = {
+        box: url_for("talent.box", unit_id=unit.id, box=box, year=year)
+        for box, n in counts.boxes.items()
+        if n
+    }
+    chart = box_chart(
+        _("Talent grid of %(unit)s: people per box", unit=unit.name), counts=counts.boxes, links=links
     )
     return render_template(
         "merit/talent_grid.html",
@@ -125,7 +130,12 @@ def calibration(unit_id: int):
         unit=unit,
         result=result,
         org_predicates=list(OrgPredicate),
-        bars=distribution_bars(result.distribution.rows()),
+        chart=bar_chart(
+            [(p.label, share) for p, _count, share in result.distribution.rows()],
+            title=_("Predicate distribution"),
+            unit="%",
+            max_value=100,
+        ),
     )
 
 

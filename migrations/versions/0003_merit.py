@@ -1,7 +1,7 @@
 """Merit: evaluations, calibration, KPIs (three seeded), discipline, rewards, 9-box snapshots, decisions.
 
-Revision ID: 0002_merit
-Revises: 0001_foundation
+Revision ID: 0003_merit
+Revises: 0002_competency
 Create Date: 2026-11-29 03:41:25.190934
 
 """
@@ -10,8 +10,8 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '0002_merit'
-down_revision = '0001_foundation'
+revision = '0003_merit'
+down_revision = '0002_competency'
 branch_labels = None
 depends_on = None
 
