@@ -54,14 +54,14 @@ class YearArgsSchema(ma.Schema):
 # ---------------------------------------------------------------- evaluations
 
 
-class TargetSchema(Strict):
+class WorkTargetSchema(Strict):
     description = Text(required=True, max_length=500)
     indicator = Text(load_default="", max_length=500)
     target = Text(load_default="", max_length=200)
     realisation = Text(load_default="", max_length=200)
 
 
-class BehaviorSchema(Strict):
+class BehaviorRatingSchema(Strict):
     expectation = Text(load_default="")
     rating = ma.fields.String(load_default=None, allow_none=True, validate=ma.validate.OneOf(RATINGS))
 
@@ -73,10 +73,10 @@ class EvaluationCreateSchema(Strict):
     work_behavior = ma.fields.String(required=True, validate=ma.validate.OneOf(RATINGS))
     notes = Text(load_default="")
     targets = ma.fields.List(
-        ma.fields.Nested(TargetSchema), load_default=list, validate=ma.validate.Length(max=30)
+        ma.fields.Nested(WorkTargetSchema), load_default=list, validate=ma.validate.Length(max=30)
     )
     behaviors = ma.fields.Dict(
-        keys=ma.fields.String(), values=ma.fields.Nested(BehaviorSchema), load_default=dict
+        keys=ma.fields.String(), values=ma.fields.Nested(BehaviorRatingSchema), load_default=dict
     )
     finalise = ma.fields.Boolean(load_default=False)
 
@@ -171,7 +171,7 @@ class RewardSchema(ma.Schema):
 # ---------------------------------------------------------------- profile, grid, KPIs
 
 
-class JpSchema(ma.Schema):
+class MeritJpSchema(ma.Schema):
     earned = ma.fields.Float(allow_none=True)
     target = ma.fields.Float(allow_none=True)
 
@@ -185,7 +185,7 @@ class KpiFactSchema(ma.Schema):
     achievement_percent = ma.fields.Float(allow_none=True)
 
 
-class RecommendationSchema(ma.Schema):
+class MeritRecommendationSchema(ma.Schema):
     category = ma.fields.Enum(ActionCategory, by_value=True, required=True)
     kind = ma.fields.String(required=True)
     reasons = ma.fields.List(ma.fields.String(), required=True)
@@ -202,14 +202,14 @@ class MeritProfileSchema(ma.Schema):
     performance_predicate = ma.fields.Enum(Predicate, by_value=True, allow_none=True)
     predicate_year = ma.fields.Integer(allow_none=True)
     performance = ma.fields.Enum(Rating, by_value=True, allow_none=True)
-    jp = ma.fields.Nested(JpSchema, required=True)
+    jp = ma.fields.Nested(MeritJpSchema, required=True)
     kpis = ma.fields.List(ma.fields.Nested(KpiFactSchema), required=True)
     kpi_achievement_percent = ma.fields.Float(allow_none=True)
     active_sanctions = ma.fields.List(ma.fields.Nested(SanctionSchema), required=True)
     rewards = ma.fields.List(ma.fields.Nested(RewardSchema), required=True)
     talent_box = ma.fields.Integer(allow_none=True, validate=ma.validate.Range(min=1, max=9))
     box_action = ma.fields.String(allow_none=True)
-    recommendations = ma.fields.List(ma.fields.Nested(RecommendationSchema), required=True)
+    recommendations = ma.fields.List(ma.fields.Nested(MeritRecommendationSchema), required=True)
 
 
 class TalentGridSchema(ma.Schema):

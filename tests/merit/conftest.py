@@ -1,4 +1,4 @@
-"""Merit tests render explanations (lazy texts), which need a request context for the locale."""
+"""Merit tests render explanations (lazy texts): a request context, in English unless a test says."""
 
 from __future__ import annotations
 
@@ -6,9 +6,10 @@ from collections.abc import Iterator
 
 import pytest
 from flask import Flask
+from flask_babel import force_locale
 
 
 @pytest.fixture(autouse=True)
 def _request_context(app: Flask, _isolation) -> Iterator[None]:
-    with app.test_request_context("/"):
+    with app.test_request_context("/"), force_locale("en"):
         yield
