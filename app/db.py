@@ -89,8 +89,12 @@ def _sqlite_begin(connection) -> None:
         connection.exec_driver_sql("BEGIN")
 
 
-def str_enum(enum_cls: type[StrEnum], length: int = 32) -> Enum:
-    """A portable column type storing a `StrEnum` by value, checked by the database."""
+def str_enum(enum_cls: type[StrEnum], length: int = 32, *, name: str | None = None) -> Enum:
+    """A portable column type storing a `StrEnum` by value, checked by the database.
+
+    `name` names the CHECK constraint; give one when a table has two columns of the
+    same enumeration (PostgreSQL needs distinct constraint names per table).
+    """
     return Enum(
         enum_cls,
         native_enum=False,
@@ -98,5 +102,5 @@ def str_enum(enum_cls: type[StrEnum], length: int = 32) -> Enum:
         length=length,
         validate_strings=True,
         values_callable=lambda members: [m.value for m in members],
-        name=enum_cls.__name__.lower(),
+        name=name or enum_cls.__name__.lower(),
     )

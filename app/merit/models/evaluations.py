@@ -48,8 +48,8 @@ class PerformanceEvaluation(TimestampMixin, Base):
     year: Mapped[int] = mapped_column(Integer)
     quarter: Mapped[int | None] = mapped_column(Integer)
     evaluator_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
-    work_result: Mapped[Rating | None] = mapped_column(str_enum(Rating, 8))
-    work_behavior: Mapped[Rating | None] = mapped_column(str_enum(Rating, 8))
+    work_result: Mapped[Rating | None] = mapped_column(str_enum(Rating, 8, name="work_result"))
+    work_behavior: Mapped[Rating | None] = mapped_column(str_enum(Rating, 8, name="work_behavior"))
     predicate: Mapped[Predicate] = mapped_column(str_enum(Predicate, 20))
     status: Mapped[EvaluationStatus] = mapped_column(
         str_enum(EvaluationStatus, 20), default=EvaluationStatus.DRAFT
