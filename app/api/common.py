@@ -11,6 +11,12 @@ from sqlalchemy import Select
 from app.extensions import db
 
 PUBLIC_SECURITY: list[dict[str, list[str]]] = []
+MAX_ID = 2**31 - 1
+
+
+def id_field(**kwargs: Any) -> ma.fields.Integer:
+    """An id in a request (1 … 2³¹−1, what an INTEGER column holds), e.g. `unit_id = id_field()`."""
+    return ma.fields.Integer(validate=ma.validate.Range(min=1, max=MAX_ID), **kwargs)
 
 
 def api_blueprint(name: str, import_name: str, description: str) -> Blueprint:

@@ -6,6 +6,7 @@ import hashlib
 import secrets
 from datetime import datetime, timedelta
 
+from flask import current_app
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select, update
 
@@ -15,8 +16,16 @@ from app.errors import ServiceError
 from app.extensions import db
 from app.org.models import ApiToken, User
 
-# Compared against when the username is unknown, so timing does not reveal which usernames exist.
-_DUMMY_HASH = "scrypt:32768:8:1$dummysaltdummys$" + "0" * 128
+# Hashes compared against when the username is unknown, so timing does not reveal which
+# usernames exist; one per hashing method, made with the configured method on first use.
+_DUMMY_HASHES: dict[str, str] = {}
+
+
+def _dummy_hash() -> str:
+    method = current_app.config.get("PASSWORD_HASH_METHOD", "scrypt")
+    if method not in _DUMMY_HASHES:
+        _DUMMY_HASHES[method] = hash_password(secrets.token_hex(16))
+    return _DUMMY_HASHES[method]
 
 
 class AuthError(ServiceError):
@@ -32,7 +41,7 @@ def authenticate(username: str, password: str) -> User | None:
     """The active user with these credentials, or None."""
     user = find_user_by_username(username)
     if user is None:
-        verify_password(_DUMMY_HASH, password)
+        verify_password(_dummy_hash(), password)
         return None
     if not verify_password(user.password_hash, password) or not user.active:
         return None
