@@ -16,6 +16,7 @@ from app.merit.enums import (
     Rating,
     SanctionKind,
 )
+from app.merit.rules import parse_period
 
 RATINGS = [r.value for r in Rating]
 ID_RANGE = ma.validate.Range(min=1, max=2**31 - 1)
@@ -244,11 +245,21 @@ class CalibrationSchema(ma.Schema):
     )
 
 
+def _valid_period(value: str) -> None:
+    """The period's year must also be in range (the pattern alone lets "1999" through)."""
+    try:
+        parse_period(value)
+    except ValueError as exc:
+        raise ma.ValidationError(str(exc)) from None
+
+
 class CalibrationArgsSchema(ma.Schema):
     class Meta:
         unknown = ma.EXCLUDE
 
-    period = ma.fields.String(load_default=None, validate=ma.validate.Regexp(r"^\d{4}(-Q[1-4])?$"))
+    period = ma.fields.String(
+        load_default=None, validate=[ma.validate.Regexp(r"^\d{4}(-Q[1-4])?$"), _valid_period]
+    )
 
 
 # ---------------------------------------------------------------- merit actions

@@ -37,7 +37,7 @@ from tests.factories import make_position, make_unit, make_user
 
 # Examples per operation and pass: enough to find crashes, few enough to keep the whole run
 # well under a minute per database as the API grows.
-EXAMPLES_PER_OPERATION = 15
+EXAMPLES_PER_OPERATION = 10
 CHECKS = [not_a_server_error, response_schema_conformance]
 
 # Path parameter → the id of an existing row in `api_world`. Areas add theirs here.
