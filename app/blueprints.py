@@ -17,6 +17,7 @@ SETUP_MODULES: list[str] = [
     "app.auth.loaders",
     "app.org.setup",
     "app.competency.setup",
+    "app.competency.reminders",
     "app.merit.setup",
 ]
 

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
+from app.competency.reminders import jp_below_target
 from app.competency.services import (
     CompetencyError,
     credit_jp,
@@ -90,3 +91,15 @@ def test_unit_compliance_counts_people_with_a_target():
     assert [(p.id, e, t) for p, e, t in rows] == [(short.id, 5.0, 20.0)]
     figures, _ = unit_compliance(unit_people(root, include_subunits=False), 2026)
     assert (figures.people, figures.percent) == (1, 100.0)
+
+
+def test_weekly_reminder_in_the_last_quarter_for_people_below_target():
+    short = make_user()
+    done = make_user()
+    credit_jp(user_id=done.id, jp=20, on=date(2026, 2, 1), source="course", source_ref="e:r1")
+    monday = date(2026, 10, 5)
+    reminders = jp_below_target(monday)
+    ids = {r.user_id for r in reminders}
+    assert short.id in ids and done.id not in ids
+    assert all(r.key == "competency.jp:2026:w41" for r in reminders)
+    assert jp_below_target(date(2026, 10, 6)) == [] and jp_below_target(date(2026, 6, 1)) == []

@@ -16,6 +16,7 @@ from app.errors import ServiceError
 from app.extensions import db
 from app.org.models import User
 from app.security import AUTHENTICATED, Role, access
+from app.settings.services import get_setting
 from app.ui.forms import apply_service_error
 
 bp = Blueprint("competency_external", __name__, template_folder="../templates")
@@ -55,7 +56,12 @@ def new(user_id: int):
             db.session.commit()
             flash(_("The external training was recorded."), "success")
             return redirect(url_for("competency.person_profile", user_id=person.id))
-    return render_template("competency/external_form.html", form=form, person=person), status
+    return render_template(
+        "competency/external_form.html",
+        form=form,
+        person=person,
+        minutes_per_jp=get_setting("competency.jp_minutes"),
+    ), status
 
 
 @bp.get("/competency/external-training/<int:training_id>/certificate")

@@ -84,6 +84,10 @@ class CompetencyProfile:
     def other_lines(self) -> list[ProfileLine]:
         return [line for line in self.lines if line.required_level is None]
 
+    def code_of(self, competency_id: int) -> str:
+        """The code of a competency on this profile (for labelling recommendations)."""
+        return next((line.competency.code for line in self.lines if line.competency.id == competency_id), "")
+
     @property
     def gaps(self) -> list[Gap]:
         return [
