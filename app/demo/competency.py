@@ -98,9 +98,11 @@ def seed(ctx: dict[str, Any]) -> None:
                 user_id=person.id,
                 competency_id=competency_id,
                 level=held,
-                source=rng.choice([EvidenceSource.ASSESSMENT, EvidenceSource.COURSE]),
+                source=(source := rng.choice([EvidenceSource.ASSESSMENT, EvidenceSource.COURSE])),
                 recorded_by_id=hr.id,
-                note="Asesmen kompetensi 2025" if rng.random() < 0.5 else "Pelatihan klasikal",
+                note="Asesmen kompetensi 2025"
+                if source == EvidenceSource.ASSESSMENT
+                else "Pelatihan klasikal",
                 effective_on=today - timedelta(days=rng.randint(30, 400)),
                 source_ref=f"demo:{person.id}:{competency_id}",
             )
