@@ -49,6 +49,13 @@ SOURCE_LABELS = {
     EvidenceSource.EXTERNAL_TRAINING: _l("External training"),
 }
 
+# Labels of the JP ledger's usual sources (other packages may credit under their own names).
+JP_SOURCE_LABELS = {
+    "course": _l("Course completion"),
+    "external_training": _l("External training"),
+    "history": _l("Earlier training (imported)"),
+}
+
 # Sources a person (HR, evaluator) may record by hand; course and external training have their own flows.
 MANUAL_SOURCES = (EvidenceSource.ASSESSMENT, EvidenceSource.EVALUATOR, EvidenceSource.PRIOR_LEARNING)
 

@@ -9,7 +9,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from app.charts import compare_bars
-from app.competency.enums import EvidenceSource
+from app.competency.enums import JP_SOURCE_LABELS, EvidenceSource
 from app.competency.forms import EvidenceForm
 from app.competency.models import Evidence
 from app.competency.permissions import (
@@ -76,6 +76,7 @@ def _render(person: User, form: EvidenceForm | None = None, status: int = 200):
         can_add_external=can_manage_external_training(current_user, person),
         is_self=person.id == current_user.id,
         Source=EvidenceSource,
+        jp_source_labels=JP_SOURCE_LABELS,
     )
     return html, status
 
