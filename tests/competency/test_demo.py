@@ -20,7 +20,8 @@ def test_seed_demo_adds_competency_data(app):
     assert db.session.scalar(select(func.count(Evidence.id))) > 400
     assert db.session.scalar(select(func.count(JpCredit.id))) >= 40
     pegawai = db.session.scalar(select(User).where(User.username == "pegawai"))
-    assert db.session.scalar(select(Evidence).where(Evidence.user_id == pegawai.id, Evidence.override.is_(True)))
+    overrides = select(Evidence).where(Evidence.user_id == pegawai.id, Evidence.override.is_(True))
+    assert db.session.scalar(overrides) is not None
     assert db.session.scalar(select(ExternalTraining).where(ExternalTraining.user_id == pegawai.id))
     matches = job_person_match_bulk(select(User.id), on=date.today())
     assert len(matches) == 60 and all(m.jpm is not None for m in matches.values())
