@@ -64,6 +64,7 @@ CLI_MODULES: list[str] = [
     "app.notifications.cli",
     "app.demo.cli",
     "app.competency.cli",
+    "app.merit.cli",
 ]
 
 # Demo data steps for `flask seed-demo`, run in order (each module defines `seed(ctx)`).
