@@ -81,8 +81,10 @@ def test_an_admin_who_proposed_cannot_decide_either() -> None:
 def test_a_decision_needs_a_justification_and_a_known_decision() -> None:
     office = make_office()
     action = propose(office)
-    for data, field in (({"decision": "approved", "justification": ""}, "justification"),
-                        ({"decision": "maybe", "justification": "x"}, "decision")):  # fmt: skip
+    for data, field in (
+        ({"decision": "approved", "justification": ""}, "justification"),
+        ({"decision": "maybe", "justification": "x"}, "decision"),
+    ):
         with pytest.raises(ServiceError) as caught:
             decide_action(office.evaluator2, action.id, data)
         assert caught.value.status == 422 and field in caught.value.fields

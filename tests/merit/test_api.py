@@ -98,8 +98,18 @@ def test_merit_profile_contract(client, api_token, office) -> None:
     )
     assert response.status_code == 200
     doc = response.json
-    for key in ("user_id", "year", "job_person_match", "potential", "performance_predicate", "jp", "kpis",
-                "active_sanctions", "talent_box", "recommendations"):  # fmt: skip
+    for key in (
+        "user_id",
+        "year",
+        "job_person_match",
+        "potential",
+        "performance_predicate",
+        "jp",
+        "kpis",
+        "active_sanctions",
+        "talent_box",
+        "recommendations",
+    ):
         assert key in doc
     assert (doc["talent_box"], doc["potential"], doc["performance_predicate"]) == (9, "tinggi", "sangat_baik")
     assert set(doc["jp"]) == {"earned", "target"}
@@ -154,9 +164,10 @@ def test_decision_workflow_and_separation_of_duties(client, api_token, office) -
     refused = db.session.scalars(select(AuditEntry.action).where(AuditEntry.subject_id == action_id)).all()
     assert "merit.action.decision_refused" in refused
     empty = client.post(
-        f"/api/v1/merit-actions/{action_id}/decision", json={"decision": "approved", "justification": " "},
+        f"/api/v1/merit-actions/{action_id}/decision",
+        json={"decision": "approved", "justification": " "},
         headers=api_token(office.evaluator2),
-    )  # fmt: skip
+    )
     assert empty.status_code == 422
     assert "justification" in empty.json["error"]["fields"]
     done = client.post(

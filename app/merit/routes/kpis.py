@@ -105,11 +105,8 @@ def detail(kpi_id: int):
     )
     ids = [v.subject_id for v in values.items]
     model = User if definition.level is KpiLevel.PERSON else Unit
-    names = (
-        dict(db.session.execute(select(model.id, model.name).where(model.id.in_(ids))).tuples().all())
-        if ids
-        else {}
-    )
+    rows = db.session.execute(select(model.id, model.name).where(model.id.in_(ids))) if ids else []
+    names = {ident: name for ident, name in rows}
     return render_template(
         "merit/kpi_detail.html",
         definition=definition,
