@@ -11,6 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from sqlalchemy import Select
+
 from app.competency.services import job_person_match_bulk, jp_earned_bulk, jp_target_for
 from app.org.enums import Employment
 
@@ -31,18 +33,22 @@ class JpFigures:
     target: float | None
 
 
-def jpm_by_user(user_ids: Iterable[int], on: date) -> dict[int, JpmFigures]:
-    """JPM and band per person on day `on` (set-wise: one query per 2,000 people)."""
+def jpm_by_user(user_ids: Iterable[int] | Select, on: date) -> dict[int, JpmFigures]:
+    """JPM and band per person on day `on` (set-wise: one query for a select of ids)."""
+    chosen = user_ids if isinstance(user_ids, Select) else list(user_ids)
     return {
         user_id: JpmFigures(result.jpm, result.band.value if result.band is not None else None)
-        for user_id, result in job_person_match_bulk(list(user_ids), on=on).items()
+        for user_id, result in job_person_match_bulk(chosen, on=on).items()
         if result.jpm is not None
     }
 
 
-def jp_by_user(employment_by_user: dict[int, Employment], year: int) -> dict[int, JpFigures]:
+def jp_by_user(
+    user_ids: Iterable[int] | Select, employment_by_user: dict[int, Employment], year: int
+) -> dict[int, JpFigures]:
     """JP earned in `year` and the yearly target per person (set-wise)."""
-    earned = jp_earned_bulk(list(employment_by_user), year)
+    chosen = user_ids if isinstance(user_ids, Select) else list(user_ids)
+    earned = jp_earned_bulk(chosen, year)
     targets = {kind: jp_target_for(kind) for kind in set(employment_by_user.values())}
     return {
         user_id: JpFigures(earned.get(user_id, 0.0), targets[kind] or None)

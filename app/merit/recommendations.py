@@ -8,7 +8,7 @@ the settings (`merit.rule.<code>.*`). Nothing happens until a person decides.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -101,13 +101,26 @@ class MeritProfile:
     recommendations: list[Recommendation] = field(default_factory=list)
 
 
-def recommend(data: MeritInput, core: ProfileCore, settings: MeritSettings) -> list[Recommendation]:
-    """Run every enabled rule."""
-    found: list[Recommendation] = []
+def enabled_rules(settings: MeritSettings) -> list[tuple[RecommendationRule, dict[str, Any]]]:
+    """The switched-on rules with their parameters (resolve once per batch of profiles)."""
+    resolved = []
     for rule in _RULES.values():
         config = settings.rule(rule.code, rule.defaults)
         if config.enabled:
-            found.extend(rule.func(data, core, settings, config.params))
+            resolved.append((rule, config.params))
+    return resolved
+
+
+def recommend(
+    data: MeritInput,
+    core: ProfileCore,
+    settings: MeritSettings,
+    rules: list[tuple[RecommendationRule, dict[str, Any]]] | None = None,
+) -> list[Recommendation]:
+    """Run every enabled rule."""
+    found: list[Recommendation] = []
+    for rule, params in rules if rules is not None else enabled_rules(settings):
+        found.extend(rule.func(data, core, settings, params))
     return found
 
 
@@ -115,6 +128,16 @@ def build_profile(data: MeritInput, settings: MeritSettings) -> MeritProfile:
     """The full merit profile of one person in one year."""
     core = compute_core(data, settings)
     return MeritProfile(core, recommend(data, core, settings))
+
+
+def build_profiles(inputs: Iterable[MeritInput], settings: MeritSettings) -> list[MeritProfile]:
+    """Profiles of many people, the rule configuration resolved once."""
+    rules = enabled_rules(settings)
+    profiles = []
+    for data in inputs:
+        core = compute_core(data, settings)
+        profiles.append(MeritProfile(core, recommend(data, core, settings, rules)))
+    return profiles
 
 
 # ---------------------------------------------------------------- explanations

@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 
 from app.extensions import db
 from app.merit import competency_inputs
@@ -33,29 +33,31 @@ def reference_day(year: int, today: date | None = None) -> date:
 
 
 def load_inputs(
-    user_ids: Sequence[int], years: Sequence[int], *, today: date | None = None
+    user_ids: Sequence[int] | Select, years: Sequence[int], *, today: date | None = None
 ) -> dict[tuple[int, int], MeritInput]:
-    """`MeritInput` per (person, year) for the given people and years.
+    """`MeritInput` per (person, year) for the given people (ids, or a select of ids) and years.
 
     About ten queries whatever the number of people (callers chunk very large sets),
-    plus a few per year for the year-specific figures.
+    plus a few per year for the year-specific figures. A select keeps big id lists out
+    of the SQL text, which is what makes a whole-agency recompute fast on PostgreSQL.
     """
-    ids = list(user_ids)
-    if not ids or not years:
+    chosen = user_ids if isinstance(user_ids, Select) else list(user_ids)
+    if (not isinstance(chosen, Select) and not chosen) or not years:
         return {}
     last_year = max(years)
     people = {
         row.id: row
         for row in db.session.execute(
-            select(User.id, User.employment, User.appointed_on).where(User.id.in_(ids))
+            select(User.id, User.employment, User.appointed_on).where(User.id.in_(chosen))
         )
     }
+    ids = list(people)
     predicates: dict[int, dict[int, object]] = defaultdict(dict)
     for user_id, year, predicate in db.session.execute(
         select(
             PerformanceEvaluation.user_id, PerformanceEvaluation.year, PerformanceEvaluation.predicate
         ).where(
-            PerformanceEvaluation.user_id.in_(ids),
+            PerformanceEvaluation.user_id.in_(chosen),
             PerformanceEvaluation.quarter.is_(None),
             PerformanceEvaluation.year <= last_year,
             PerformanceEvaluation.status.in_(COUNTED_EVALUATION_STATUSES),
@@ -65,7 +67,7 @@ def load_inputs(
     assessments: dict[int, list[tuple[date, float]]] = defaultdict(list)
     for user_id, assessed_on, score in db.session.execute(
         select(PotentialAssessment.user_id, PotentialAssessment.assessed_on, PotentialAssessment.score)
-        .where(PotentialAssessment.user_id.in_(ids))
+        .where(PotentialAssessment.user_id.in_(chosen))
         .order_by(PotentialAssessment.user_id, PotentialAssessment.assessed_on, PotentialAssessment.id)
     ):
         assessments[user_id].append((assessed_on, score))
@@ -74,7 +76,7 @@ def load_inputs(
         select(
             Sanction.id, Sanction.user_id, Sanction.kind, Sanction.level, Sanction.starts_on, Sanction.ends_on
         )
-        .where(Sanction.user_id.in_(ids), Sanction.status == RecordStatus.ACTIVE)
+        .where(Sanction.user_id.in_(chosen), Sanction.status == RecordStatus.ACTIVE)
         .order_by(Sanction.starts_on)
     ):
         sanctions[row.user_id].append(
@@ -83,7 +85,7 @@ def load_inputs(
     rewards: dict[int, list[RewardFact]] = defaultdict(list)
     for row in db.session.execute(
         select(Reward.id, Reward.user_id, Reward.kind, Reward.awarded_on)
-        .where(Reward.user_id.in_(ids), Reward.status == RecordStatus.ACTIVE)
+        .where(Reward.user_id.in_(chosen), Reward.status == RecordStatus.ACTIVE)
         .order_by(Reward.awarded_on)
     ):
         rewards[row.user_id].append(RewardFact(row.id, row.kind, row.awarded_on))
@@ -95,21 +97,21 @@ def load_inputs(
                 AbsenceRecord.year,
                 AbsenceRecord.days,
                 AbsenceRecord.longest_consecutive,
-            ).where(AbsenceRecord.user_id.in_(ids), AbsenceRecord.year.in_(list(years)))
+            ).where(AbsenceRecord.user_id.in_(chosen), AbsenceRecord.year.in_(list(years)))
         )
     }
     leave_starts: dict[int, date] = {}
     for user_id, starts_on in db.session.execute(
-        select(UnpaidLeave.user_id, UnpaidLeave.starts_on).where(UnpaidLeave.user_id.in_(ids))
+        select(UnpaidLeave.user_id, UnpaidLeave.starts_on).where(UnpaidLeave.user_id.in_(chosen))
     ):
         leave_starts[user_id] = min(starts_on, leave_starts.get(user_id, starts_on))
     employment = {uid: p.employment for uid, p in people.items()}
     result: dict[tuple[int, int], MeritInput] = {}
     for year in years:
         on = reference_day(year, today)
-        jpm = competency_inputs.jpm_by_user(ids, on)
-        jp = competency_inputs.jp_by_user(employment, year)
-        kpis = kpi_facts(KpiLevel.PERSON, ids, Period(year))
+        jpm = competency_inputs.jpm_by_user(chosen, on)
+        jp = competency_inputs.jp_by_user(chosen, employment, year)
+        kpis = kpi_facts(KpiLevel.PERSON, ids, Period(year), chosen=chosen)
         for user_id, person in people.items():
             score = next((s for d, s in reversed(assessments.get(user_id, [])) if d <= on), None)
             absence = absences.get((user_id, year))

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 
 from app.audit.services import record_audit
 from app.extensions import db
@@ -35,8 +35,13 @@ def target_for(definition: KpiDefinition, period: str) -> float | None:
     return definition.default_target
 
 
-def actuals(definition: KpiDefinition, period: Period, subject_ids: list[int]) -> dict[int, float | None]:
-    """Actual values per subject: from the registered source, else the entered values."""
+def actuals(
+    definition: KpiDefinition, period: Period, subject_ids: list[int], chosen: Select | None = None
+) -> dict[int, float | None]:
+    """Actual values per subject: from the registered source, else the entered values.
+
+    `chosen`, a select of the same ids, keeps a long id list out of the SQL text.
+    """
     if not subject_ids:
         return {}
     source = kpi_source(definition.source) if definition.source != MANUAL_SOURCE else None
@@ -46,19 +51,23 @@ def actuals(definition: KpiDefinition, period: Period, subject_ids: list[int]) -
         select(KpiValue.subject_id, KpiValue.actual).where(
             KpiValue.kpi_id == definition.id,
             KpiValue.period == period.code,
-            KpiValue.subject_id.in_(subject_ids),
+            KpiValue.subject_id.in_(chosen if chosen is not None else subject_ids),
         )
     )
     return {subject: actual for subject, actual in rows}
 
 
-def kpi_facts(level: KpiLevel, subject_ids: Iterable[int], period: Period) -> dict[int, list[KpiFact]]:
+def kpi_facts(
+    level: KpiLevel, subject_ids: Iterable[int], period: Period, *, chosen: Select | None = None
+) -> dict[int, list[KpiFact]]:
     """Every active KPI of `level` with a known actual, per subject (bounded queries per KPI)."""
     ids = list(subject_ids)
     facts: dict[int, list[KpiFact]] = defaultdict(list)
     for definition in active_definitions(level):
         target = target_for(definition, period.code)
-        for subject, actual in actuals(definition, period, ids).items():
+        for subject, actual in actuals(
+            definition, period, ids, chosen if isinstance(chosen, Select) else None
+        ).items():
             if actual is None:
                 continue
             facts[subject].append(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from app.merit.recommendations import MeritProfile, build_profile
+from app.merit.recommendations import MeritProfile, build_profile, build_profiles
 from app.merit.rules_profile import MeritInput
 from app.merit.services.inputs import load_inputs
 from app.merit.settings import merit_settings
@@ -40,8 +40,6 @@ def person_profile(
 
 def profiles_for(user_ids: list[int], year: int, *, today: date | None = None) -> dict[int, MeritProfile]:
     """Profiles of many people for one year (set-wise), e.g. for reports."""
-    settings = merit_settings()
-    return {
-        user_id: build_profile(data, settings)
-        for (user_id, _year), data in load_inputs(user_ids, [year], today=today).items()
-    }
+    inputs = load_inputs(user_ids, [year], today=today)
+    profiles = build_profiles(inputs.values(), merit_settings())
+    return {user_id: profile for (user_id, _year), profile in zip(inputs, profiles, strict=True)}

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import Select, delete, func, select
 
 from app.db import utcnow
 from app.extensions import db
 from app.merit.models import ProfileSnapshot
-from app.merit.recommendations import build_profile
+from app.merit.recommendations import build_profiles
 from app.merit.services.inputs import load_inputs
 from app.merit.services.talent import in_subtree
 from app.merit.settings import merit_settings
@@ -19,31 +19,33 @@ from app.org.models import Unit, User
 CHUNK = 2000
 
 
-def refresh_snapshots(user_ids: Iterable[int], years: Sequence[int], *, today: date | None = None) -> int:
-    """Recompute and store the snapshots of these people for these years; returns rows written.
+def refresh_snapshots(
+    user_ids: Iterable[int] | Select, years: Sequence[int], *, today: date | None = None
+) -> int:
+    """Recompute and store the snapshots of these people (ids, or a select of ids) for these
+    years; returns rows written.
 
     Two writes per call (delete the old rows, insert the new ones in one batch) after
     the bounded reads of `load_inputs`.
     """
-    ids = sorted(set(user_ids))
-    if not ids or not years:
+    ids = user_ids if isinstance(user_ids, Select) else sorted(set(user_ids))
+    if (not isinstance(ids, Select) and not ids) or not years:
         return 0
     settings = merit_settings()
     inputs = load_inputs(ids, years, today=today)
     now = utcnow()
     rows = []
-    for (user_id, year), data in inputs.items():
-        profile = build_profile(data, settings)
+    for (user_id, year), profile in zip(inputs, build_profiles(inputs.values(), settings), strict=True):
         core = profile.core
         rows.append(
             {
                 "user_id": user_id,
                 "year": year,
                 "box": core.box,
-                "performance": core.performance,
-                "potential": core.potential,
+                "performance": core.performance.value if core.performance else None,
+                "potential": core.potential.value if core.potential else None,
                 "potential_source": core.potential_source,
-                "predicate": core.predicate,
+                "predicate": core.predicate.value if core.predicate else None,
                 "predicate_year": core.predicate_year,
                 "jpm": core.jpm,
                 "jpm_band": core.jpm_band,
@@ -54,8 +56,8 @@ def refresh_snapshots(user_ids: Iterable[int], years: Sequence[int], *, today: d
     db.session.execute(
         delete(ProfileSnapshot).where(ProfileSnapshot.user_id.in_(ids), ProfileSnapshot.year.in_(list(years)))
     )
-    if rows:
-        db.session.execute(insert(ProfileSnapshot), rows)
+    if rows:  # a Core insert: one batched statement, no per-row ORM bookkeeping
+        db.session.execute(ProfileSnapshot.__table__.insert(), rows)
     return len(rows)
 
 
@@ -72,15 +74,14 @@ def recompute_all(
     total = db.session.scalar(select(func.count(User.id)).where(scope)) or 0
     done, last_id = 0, 0
     while True:
-        ids = list(
-            db.session.scalars(
-                select(User.id).where(User.active.is_(True), User.id > last_id).order_by(User.id).limit(chunk)
-            )
-        )
-        if not ids:
+        window = select(User.id).where(scope, User.id > last_id).order_by(User.id).limit(chunk)
+        last = db.session.scalar(select(func.max(window.subquery().c.id)))
+        if last is None:
             break
-        done += refresh_snapshots(ids, [year], today=today)
-        last_id = ids[-1]
+        # An id range (not a LIMIT subquery) keeps the plans simple for every table joined to it.
+        batch = select(User.id).where(scope, User.id > last_id, User.id <= last)
+        done += refresh_snapshots(batch, [year], today=today)
+        last_id = last
         db.session.flush()
         if progress is not None:
             progress(done, total, f"{done}/{total}")
