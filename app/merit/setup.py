@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 
+import app.merit.reminders
 import app.merit.settings  # noqa: F401  (registers the merit settings)
 from app.extensions import db
 from app.jobs.services import job_handler

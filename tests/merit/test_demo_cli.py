@@ -69,3 +69,25 @@ def test_notification_links_match_the_routes(app: Flask) -> None:
     assert adapter.match(links.evaluation_link(3))[0] == "merit_eval.detail"
     assert adapter.match(links.action_link(3))[0] == "merit_actions.detail"
     assert adapter.match(links.queue_link())[0] == "merit.queue"
+
+
+def test_reminders_before_deadlines_and_for_waiting_proposals(app: Flask) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from app.merit.reminders import deadline_reminders, waiting_proposal_reminders
+    from app.merit.services.actions import decide_action, propose_action
+
+    office = make_office()
+    evaluation = make_evaluation(office.employee, "2026", "baik")
+    evaluation.finalised_at = datetime(2026, 11, 1, 9, tzinfo=UTC)
+    keys = {r.key for r in deadline_reminders(date(2026, 11, 12))}
+    assert f"merit:evaluation:{evaluation.id}:respond" in keys  # deadline 15 Nov, three days ahead
+    assert not {r.key for r in deadline_reminders(date(2026, 11, 5))}
+    data = {"user_id": office.employee.id, "category": "reward", "kind": "pegawai_teladan", "reason": "x"}
+    action = propose_action(office.hr, data)
+    action.proposed_at = datetime.now(UTC) - timedelta(days=8)
+    [waiting] = list(waiting_proposal_reminders(date.today()))
+    assert waiting.user_id == office.evaluator.id
+    decide_action(office.evaluator2, action.id, {"decision": "approved", "justification": "ok"})
+    appeal = [r for r in deadline_reminders(action.appeal_deadline - timedelta(days=1)) if "appeal" in r.key]
+    assert [r.user_id for r in appeal] == [office.employee.id]
