@@ -213,7 +213,8 @@ def build(rng: random.Random, year: int) -> None:
     session.execute(text("ANALYZE"))  # fresh statistics, as autovacuum would keep them
     session.commit()
     print(
-        f"built {len(ids)} people in {UNITS + 1} units: {len(evidence)} evidence rows, {len(evaluations)} evaluations"
+        f"built {len(ids)} people in {UNITS + 1} units: "
+        f"{len(evidence)} evidence rows, {len(evaluations)} evaluations"
     )
 
 
