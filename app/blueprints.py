@@ -9,6 +9,7 @@ MODEL_MODULES: list[str] = [
     "app.jobs.models",
     "app.competency.models",
     "app.merit.models",
+    "app.service_quality.models",
 ]
 
 # Modules imported at start-up for their registrations (settings, nav, homes, job handlers).
@@ -19,6 +20,7 @@ SETUP_MODULES: list[str] = [
     "app.competency.setup",
     "app.competency.reminders",
     "app.merit.setup",
+    "app.service_quality.setup",
 ]
 
 # Web blueprints (each module defines `bp`).
@@ -43,6 +45,9 @@ BLUEPRINT_MODULES: list[str] = [
     "app.merit.routes.records",
     "app.merit.routes.talent",
     "app.merit.routes.kpis",
+    "app.service_quality.public_routes",
+    "app.service_quality.routes",
+    "app.service_quality.complaint_routes",
 ]
 
 # API blueprints (each module defines `blp`, a flask-smorest Blueprint under /api/v1).
@@ -54,6 +59,7 @@ API_MODULES: list[str] = [
     "app.merit.api_evaluations",
     "app.merit.api_actions",
     "app.merit.api_profiles",
+    "app.service_quality.api",
 ]
 
 # CLI command modules (each defines `register(app)`).
@@ -72,4 +78,5 @@ DEMO_MODULES: list[str] = [
     "app.demo.org",
     "app.demo.competency",
     "app.demo.merit",
+    "app.demo.service_quality",
 ]

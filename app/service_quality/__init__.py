@@ -1,0 +1,1 @@
+"""Public service quality: services, the satisfaction survey (IKM), complaints and their KPIs."""

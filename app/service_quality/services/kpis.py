@@ -1,0 +1,224 @@
+"""Set-wise KPI computations for the merit KPI registry.
+
+Each function has the registry's signature `compute(period_start, period_end,
+subject_ids) -> {subject_id: value or None}` and runs a fixed number of grouped
+queries whatever the number of subjects. Unit KPIs cover the unit and its
+sub-units; officer KPIs count the complaints assigned to the officer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import Float, and_, case, func, select
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.orm import aliased
+from sqlalchemy.sql.functions import FunctionElement
+
+from app.extensions import db
+from app.org.models import Unit
+from app.service_quality.models import Complaint, Innovation, PublicService
+from app.service_quality.rules.workflow import NOT_RESOLVABLE
+from app.service_quality.services.clock import utc_bounds
+from app.service_quality.services.survey import ikm_by_unit, subtree_units
+
+Values = dict[int, float | None]
+
+
+class hours_between(FunctionElement):  # noqa: N801 - reads like the SQL function it renders
+    """`hours_between(start, end)`: hours from one timestamp to another, on SQLite and PostgreSQL."""
+
+    type = Float()
+    inherit_cache = True
+
+
+@compiles(hours_between)
+def _hours_default(element: Any, compiler: Any, **kw: Any) -> str:
+    start, end = list(element.clauses)
+    return f"(EXTRACT(EPOCH FROM ({compiler.process(end, **kw)} - {compiler.process(start, **kw)})) / 3600.0)"
+
+
+@compiles(hours_between, "sqlite")
+def _hours_sqlite(element: Any, compiler: Any, **kw: Any) -> str:
+    start, end = list(element.clauses)
+    return f"((julianday({compiler.process(end, **kw)}) - julianday({compiler.process(start, **kw)})) * 24.0)"
+
+
+def _rounded(value: Any, digits: int = 2) -> float | None:
+    return None if value is None else round(float(value), digits)
+
+
+def _share_within_24h(start_col: Any) -> Any:
+    within = case(
+        (and_(Complaint.resolved_at.is_not(None), hours_between(start_col, Complaint.resolved_at) <= 24), 1),
+        else_=0,
+    )
+    return func.sum(within) * 100.0 / func.count()
+
+
+def _unit_complaints(unit_ids: Sequence[int], start: date, end: date, *columns: Any) -> list[Any]:
+    """Rows `(unit id, *columns)` over the complaints received in the period in each unit's subtree."""
+    low, high = utc_bounds(start, end)
+    subject = aliased(Unit)
+    inner, within = subtree_units(subject)
+    return db.session.execute(
+        select(subject.id, *columns)
+        .select_from(subject)
+        .join(inner, within)
+        .join(Complaint, Complaint.unit_id == inner.id)
+        .where(
+            subject.id.in_(unit_ids),
+            Complaint.received_at >= low,
+            Complaint.received_at < high,
+            Complaint.status.not_in(NOT_RESOLVABLE),
+        )
+        .group_by(subject.id)
+    ).all()
+
+
+def _officer_complaints(user_ids: Sequence[int], start: date, end: date, *columns: Any) -> list[Any]:
+    """Rows `(officer id, *columns)` over the complaints assigned to each officer in the period."""
+    low, high = utc_bounds(start, end)
+    return db.session.execute(
+        select(Complaint.officer_id, *columns)
+        .where(
+            Complaint.officer_id.in_(user_ids),
+            Complaint.assigned_at >= low,
+            Complaint.assigned_at < high,
+            Complaint.status.not_in(NOT_RESOLVABLE),
+        )
+        .group_by(Complaint.officer_id)
+    ).all()
+
+
+def _fill(subject_ids: Sequence[int], rows: list[Any], default: float | None = None) -> Values:
+    values: Values = dict.fromkeys(subject_ids, default)
+    values.update({subject_id: _rounded(value) for subject_id, value in rows})
+    return values
+
+
+def unit_resolved_within_24h(period_start: date, period_end: date, subject_ids: list[int]) -> Values:
+    """% of the complaints received in the period (not archived or outside authority) resolved within 24 h."""
+    rows = _unit_complaints(subject_ids, period_start, period_end, _share_within_24h(Complaint.received_at))
+    return _fill(subject_ids, rows)
+
+
+def officer_resolved_within_24h(period_start: date, period_end: date, subject_ids: list[int]) -> Values:
+    """% of the complaints assigned to the officer in the period resolved within 24 h of assignment."""
+    rows = _officer_complaints(
+        subject_ids, period_start, period_end, _share_within_24h(Complaint.assigned_at)
+    )
+    return _fill(subject_ids, rows)
+
+
+def unit_first_response_hours(period_start: date, period_end: date, subject_ids: list[int]) -> Values:
+    """Average hours from receipt to the first step anyone took, over complaints received in the period."""
+    hours = func.avg(hours_between(Complaint.received_at, Complaint.first_response_at))
+    return _fill(subject_ids, _unit_complaints(subject_ids, period_start, period_end, hours))
+
+
+def officer_first_response_hours(period_start: date, period_end: date, subject_ids: list[int]) -> Values:
+    """Average hours from assignment to the officer starting work, over complaints assigned in the period."""
+    hours = func.avg(hours_between(Complaint.assigned_at, Complaint.started_at))
+    return _fill(subject_ids, _officer_complaints(subject_ids, period_start, period_end, hours))
+
+
+def unit_ikm(period_start: date, period_end: date, subject_ids: list[int]) -> Values:
+    """Converted IKM (25–100) of the unit's survey responses submitted in the period; None without any."""
+    results = ikm_by_unit(subject_ids, period_start, period_end)
+    return {
+        unit_id: (None if r.ikm.converted is None else float(r.ikm.as_numbers()["converted"]))
+        for unit_id, r in results.items()
+    }
+
+
+def unit_digital_share(period_start: date, period_end: date, subject_ids: list[int]) -> Values:
+    """% of the unit's active public services delivered digitally (the register as it stands)."""
+    subject = aliased(Unit)
+    inner, within = subtree_units(subject)
+    digital = func.sum(case((PublicService.digital.is_(True), 1), else_=0)) * 100.0 / func.count()
+    rows = db.session.execute(
+        select(subject.id, digital)
+        .select_from(subject)
+        .join(inner, within)
+        .join(PublicService, PublicService.unit_id == inner.id)
+        .where(subject.id.in_(subject_ids), PublicService.active.is_(True))
+        .group_by(subject.id)
+    ).all()
+    return _fill(subject_ids, rows)
+
+
+def unit_innovations(period_start: date, period_end: date, subject_ids: list[int]) -> Values:
+    """Number of innovations the unit put into practice in the period."""
+    subject = aliased(Unit)
+    inner, within = subtree_units(subject)
+    rows = db.session.execute(
+        select(subject.id, func.count(Innovation.id))
+        .select_from(subject)
+        .join(inner, within)
+        .join(Innovation, Innovation.unit_id == inner.id)
+        .where(subject.id.in_(subject_ids), Innovation.implemented_on.between(period_start, period_end))
+        .group_by(subject.id)
+    ).all()
+    return _fill(subject_ids, rows, default=0.0)
+
+
+@dataclass(frozen=True)
+class KpiSourceSpec:
+    """What the merit registry needs to know of one computed KPI (mirrors `merit.kpi_sources.KpiSource`)."""
+
+    code: str
+    label: Any
+    level: str  # "person" or "unit"
+    unit_of_measure: str
+    compute: Callable[[date, date, list[int]], Values]
+
+
+KPI_SOURCES: tuple[KpiSourceSpec, ...] = (
+    KpiSourceSpec(
+        "service.resolved_24h",
+        _l("Complaints resolved within 24 hours"),
+        "unit",
+        "%",
+        unit_resolved_within_24h,
+    ),
+    KpiSourceSpec(
+        "service.officer_resolved_24h",
+        _l("Assigned complaints resolved within 24 hours"),
+        "person",
+        "%",
+        officer_resolved_within_24h,
+    ),
+    KpiSourceSpec(
+        "service.first_response_hours",
+        _l("Average time to first response to a complaint"),
+        "unit",
+        "hours",
+        unit_first_response_hours,
+    ),
+    KpiSourceSpec(
+        "service.officer_first_response_hours",
+        _l("Average time to start work on an assigned complaint"),
+        "person",
+        "hours",
+        officer_first_response_hours,
+    ),
+    KpiSourceSpec("service.ikm", _l("Public satisfaction index (IKM)"), "unit", "index", unit_ikm),
+    KpiSourceSpec(
+        "service.digital_share", _l("Share of services delivered digitally"), "unit", "%", unit_digital_share
+    ),
+    KpiSourceSpec(
+        "service.innovations", _l("Service innovations implemented"), "unit", "count", unit_innovations
+    ),
+)
+
+
+def kpi_values(unit: Unit, start: date, end: date) -> list[tuple[KpiSourceSpec, float | None]]:
+    """Every unit-level KPI of this package for one unit and period (for the dashboard)."""
+    return [
+        (spec, spec.compute(start, end, [unit.id])[unit.id]) for spec in KPI_SOURCES if spec.level == "unit"
+    ]
