@@ -37,10 +37,18 @@ class _SurveyBase(FlaskForm):
     service_date = DateField(
         _l("Date of the service"), validators=[InputRequired(_l("Enter the date of the service."))]
     )
-    age_band = SelectField(_l("Age"), choices=_blank_choices(PROFILE_LABELS["age_band"]))
-    gender = SelectField(_l("Gender"), choices=_blank_choices(PROFILE_LABELS["gender"]))
-    education = SelectField(_l("Education"), choices=_blank_choices(PROFILE_LABELS["education"]))
-    occupation = SelectField(_l("Occupation"), choices=_blank_choices(PROFILE_LABELS["occupation"]))
+    age_band = SelectField(
+        _l("Age"), choices=_blank_choices(PROFILE_LABELS["age_band"]), validate_choice=False
+    )
+    gender = SelectField(
+        _l("Gender"), choices=_blank_choices(PROFILE_LABELS["gender"]), validate_choice=False
+    )
+    education = SelectField(
+        _l("Education"), choices=_blank_choices(PROFILE_LABELS["education"]), validate_choice=False
+    )
+    occupation = SelectField(
+        _l("Occupation"), choices=_blank_choices(PROFILE_LABELS["occupation"]), validate_choice=False
+    )
     suggestion = TextAreaField(
         _l("Suggestions for improvement (optional)"), validators=[Length(max=2000)], render_kw={"rows": 4}
     )

@@ -56,17 +56,19 @@ def test_accepted_files() -> None:
 @pytest.mark.parametrize(
     ("name", "head", "size", "message"),
     [
-        ("setup.exe", b"MZ\x90\x00", 1000, "Programs"),
-        ("invoice.pdf", b"MZ\x90\x00", 1000, "Programs"),  # a program dressed as a PDF
-        ("run.sh", b"#!/bin/sh", 100, "Programs"),
-        ("script.js", b"alert(1)", 100, "Programs"),
-        ("photo.pdf", b"\x89PNG\r\n\x1a\n", 100, "does not match"),
-        ("notes.txt", b"hello", 100, "PDF, JPG or PNG"),
-        ("big.pdf", b"%PDF-", MB + 1, "too large"),
-        ("empty.pdf", b"", 0, "empty"),
+        ("setup.exe", b"MZ\x90\x00", 1000, "program"),
+        ("invoice.pdf", b"MZ\x90\x00", 1000, "program"),  # a program dressed as a PDF
+        ("run.sh", b"#!/bin/sh", 100, "program"),
+        ("script.js", b"alert(1)", 100, "program"),
+        ("photo.pdf", b"\x89PNG\r\n\x1a\n", 100, "tidak sesuai"),
+        ("notes.txt", b"hello", 100, "PDF, JPG, atau PNG"),
+        ("big.pdf", b"%PDF-", MB + 1, "terlalu besar"),
+        ("empty.pdf", b"", 0, "kosong"),
     ],
 )
-def test_refused_files(name: str, head: bytes, size: int, message: str) -> None:
+def test_refused_files(  # messages in Indonesian, the default language
+    name: str, head: bytes, size: int, message: str
+) -> None:
     with pytest.raises(AttachmentError, match=message):
         check_attachment(name, head, size, MB)
 
