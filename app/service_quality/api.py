@@ -129,7 +129,7 @@ def complaint_status(code: str):
 def complaint_document(complaint: Complaint) -> dict[str, Any]:
     """A complaint for the caller: the identity is left out when it is hidden from them."""
     shown = can_see_identity(current_user, complaint)
-    document = {name: getattr(complaint, name) for name in ComplaintSchema().fields}
+    document = {name: getattr(complaint, name, None) for name in ComplaintSchema().fields}
     document.update(
         channel=complaint.channel.value,
         category=complaint.category.value,
