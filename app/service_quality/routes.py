@@ -9,13 +9,13 @@ from flask_login import current_user
 from markupsafe import Markup
 from sqlalchemy import select
 
+from app.charts import bar_chart
 from app.errors import ServiceError
 from app.extensions import db
 from app.org.choices import unit_choices
 from app.org.loaders import unit_to_manage
 from app.org.models import Unit
 from app.security import Role, access
-from app.service_quality.charts import nrr_chart
 from app.service_quality.enums import PROFILE_LABELS
 from app.service_quality.forms import InnovationForm, NewElementForm, PeriodForm, PublicServiceForm
 from app.service_quality.loaders import period_choices, period_from_request, unit_to_view
@@ -97,7 +97,11 @@ def unit_survey(unit_id: int):
         period=period,
         numbers=numbers,
         rows=rows,
-        chart=nrr_chart([(element.code, nrr) for element, _name, nrr in rows]),
+        chart=bar_chart(
+            [(element.code, nrr) for element, _name, nrr in rows],
+            title=_("NRR per element (scale 1–4)"),
+            max_value=4,
+        ),
         profile=profile_counts(unit, period.start, period.end),
         profile_labels=PROFILE_LABELS,
         suggestions=suggestions,

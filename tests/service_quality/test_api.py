@@ -98,8 +98,13 @@ def test_public_complaints_and_status_lookup(client) -> None:
 def test_hr_records_other_channels_through_the_api(client, api_token) -> None:
     unit = make_unit()
     hr = make_user(roles=["hr"], unit=unit)
-    body = {"unit_id": unit.id, "channel": "letter", "category": "pengaduan", "text": "Surat pengaduan warga.",
-            "service_date": local_today().isoformat()}  # fmt: skip
+    body = {
+        "unit_id": unit.id,
+        "channel": "letter",
+        "category": "pengaduan",
+        "text": "Surat pengaduan warga.",
+        "service_date": local_today().isoformat(),
+    }
     assert client.post("/api/v1/complaints", json=body, headers=api_token(hr)).status_code == 201
     complaint = db.session.scalar(select(Complaint).where(Complaint.unit_id == unit.id))
     assert complaint.channel.value == "letter" and complaint.entered_by_id == hr.id

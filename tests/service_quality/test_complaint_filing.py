@@ -143,7 +143,8 @@ def test_tracking_shows_steps_and_answers_but_never_the_identity_or_notes(client
         assert secret not in page
     missing = client.get("/complaint/track?code=AAAA-BBBB-CCCC-DDDD")
     assert missing.status_code == 404 and "Tidak ada pengaduan" in missing.get_data(as_text=True)
-    assert client.get("/complaint/track?code=%00%ff<script>").status_code == 404
+    assert client.get("/complaint/track?code=%ff<script>").status_code == 404
+    assert client.get("/complaint/track?code=%00").status_code == 400  # NUL is refused app-wide
     assert client.get("/complaint/track").status_code == 200
 
 

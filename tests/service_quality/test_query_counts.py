@@ -5,31 +5,19 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from flask import Flask
-from sqlalchemy import event
 
 from app.auth.services import issue_token
-from app.extensions import db
 from app.security import Role
 from tests.conftest import login
 from tests.factories import make_unit, make_user
 from tests.service_quality.factories import file, make_innovation, make_response, move
 
 
-def _statements(app: Flask, request: Callable[[], object]) -> int:
-    count = 0
-
-    def listener(*_args, **_kwargs) -> None:
-        nonlocal count
-        count += 1
-
-    engine = db.engine
-    event.listen(engine, "before_cursor_execute", listener)
-    try:
+def _statements(counter, request: Callable[[], object]) -> int:
+    with counter:
         response = request()
-        assert response.status_code == 200
-    finally:
-        event.remove(engine, "before_cursor_execute", listener)
-    return count
+    assert response.status_code == 200
+    return counter.count
 
 
 def _grow(units, officer, n: int) -> None:
@@ -42,7 +30,7 @@ def _grow(units, officer, n: int) -> None:
             make_innovation(unit, complaint.service_date)
 
 
-def test_pages_do_not_grow_with_data(app: Flask) -> None:
+def test_pages_do_not_grow_with_data(app: Flask, count_queries) -> None:
     root = make_unit()
     units = [make_unit(parent=root) for _ in range(3)]
     officer = make_user(unit=units[0])
@@ -66,9 +54,13 @@ def test_pages_do_not_grow_with_data(app: Flask) -> None:
             for path in paths:
                 if path.startswith("/api/"):
                     headers = {"Authorization": f"Bearer {issue_token(user, 1)[0]}"}
-                counts[path] = _statements(app, lambda c=client, p=path, h=headers: c.get(p, headers=h))
+                counts[path] = _statements(
+                    count_queries, lambda c=client, p=path, h=headers: c.get(p, headers=h)
+                )
         detail = login(app.test_client(), hr)
-        counts["detail"] = _statements(app, lambda: detail.get(f"/service/complaints/{complaint.id}"))
+        counts["detail"] = _statements(
+            count_queries, lambda: detail.get(f"/service/complaints/{complaint.id}")
+        )
         return counts
 
     before = measure()

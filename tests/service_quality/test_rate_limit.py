@@ -7,34 +7,18 @@ from collections.abc import Iterator
 import pytest
 from flask import Flask
 
-from app import create_app
 from app.extensions import limiter
 
 
 @pytest.fixture
-def limited_app(app: Flask) -> Iterator[Flask]:
-    """A second app on the same database with rate limiting on (two requests a minute).
-
-    The limiter is one shared object: its switch is put back afterwards so the
-    rest of the suite runs unlimited, as configured for tests.
-    """
-    saved = (limiter.enabled, limiter.initialized)
-    other = create_app(
-        {
-            "TESTING": True,
-            "SQLALCHEMY_DATABASE_URI": app.config["SQLALCHEMY_DATABASE_URI"],
-            "RATELIMIT_ENABLED": True,
-            "RATELIMIT_STORAGE_URI": "memory://",
-            "PUBLIC_RATE_LIMIT": "2 per minute",
-            "WTF_CSRF_ENABLED": False,
-        }
+def limited_app(make_app) -> Iterator[Flask]:
+    """A second app on the test database with rate limiting on (two requests a minute)."""
+    other = make_app(
+        RATELIMIT_ENABLED=True, RATELIMIT_STORAGE_URI="memory://", PUBLIC_RATE_LIMIT="2 per minute"
     )
-    try:
-        limiter.reset()
-        yield other
-    finally:
-        limiter.reset()
-        limiter.enabled, limiter.initialized = saved
+    limiter.reset()
+    yield other
+    limiter.reset()
 
 
 @pytest.mark.parametrize(

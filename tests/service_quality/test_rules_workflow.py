@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from app.service_quality.enums import ComplaintStatus as S
@@ -14,7 +16,8 @@ from app.service_quality.rules.workflow import (
 )
 
 ALLOWED = {
-    (S.RECEIVED, S.VERIFIED), (S.RECEIVED, S.HELD), (S.RECEIVED, S.OUTSIDE_AUTHORITY), (S.RECEIVED, S.ARCHIVED),
+    (S.RECEIVED, S.VERIFIED), (S.RECEIVED, S.HELD),
+    (S.RECEIVED, S.OUTSIDE_AUTHORITY), (S.RECEIVED, S.ARCHIVED),
     (S.HELD, S.VERIFIED), (S.HELD, S.OUTSIDE_AUTHORITY), (S.HELD, S.ARCHIVED),
     (S.VERIFIED, S.ASSIGNED), (S.VERIFIED, S.ARCHIVED),
     (S.ASSIGNED, S.IN_PROGRESS), (S.ASSIGNED, S.ASSIGNED),
@@ -31,12 +34,12 @@ def test_every_pair(current: S, target: S) -> None:
 
 def test_every_status_is_in_the_table_and_final_ones_lead_nowhere() -> None:
     assert set(TRANSITIONS) == set(S)
-    assert FINAL_STATUSES == {S.CLOSED, S.ARCHIVED, S.OUTSIDE_AUTHORITY}
+    assert {S.CLOSED, S.ARCHIVED, S.OUTSIDE_AUTHORITY} == FINAL_STATUSES
 
 
 def test_the_happy_path_of_domain_md() -> None:
     path = [S.RECEIVED, S.VERIFIED, S.ASSIGNED, S.IN_PROGRESS, S.RESOLVED, S.CLOSED]
-    assert all(is_allowed(a, b) for a, b in zip(path, path[1:], strict=False))
+    assert all(is_allowed(a, b) for a, b in itertools.pairwise(path))
 
 
 def test_who_takes_which_step() -> None:

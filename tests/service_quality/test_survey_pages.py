@@ -52,10 +52,9 @@ def test_the_form_shows_nine_questions_with_indonesian_labels(client, app: Flask
 def test_a_respondent_answers_and_is_thanked(client) -> None:
     unit = make_unit()
     service = make_service(unit)
-    response = client.post(
-        f"/survey/{unit.id}", data=_form([4, 3, 4, 4, 3, 4, 4, 2, 3], service_id=str(service.id), gender="female",
-                                        suggestion="Tambah kursi antrean.")
-    )  # fmt: skip
+    answers = [4, 3, 4, 4, 3, 4, 4, 2, 3]
+    extra = {"service_id": str(service.id), "gender": "female", "suggestion": "Tambah kursi antrean."}
+    response = client.post(f"/survey/{unit.id}", data=_form(answers, **extra))
     assert response.status_code == 302 and response.location.endswith(f"/survey/{unit.id}/thanks")
     saved = db.session.scalar(select(SurveyResponse).where(SurveyResponse.unit_id == unit.id))
     assert saved.service_id == service.id and saved.gender.value == "female"

@@ -14,7 +14,7 @@ from app.errors import ConflictError, ForbiddenError, NotFoundError
 from app.extensions import db
 from app.notifications.services import notify
 from app.org.models import Unit, User
-from app.org.permissions import can_manage_person, can_manage_unit
+from app.org.permissions import can_manage_unit, in_managed_scope
 from app.service_quality.enums import Category, Channel, ComplaintStatus
 from app.service_quality.models import Complaint, ComplaintAttachment, ComplaintEvent
 from app.service_quality.permissions import (
@@ -169,7 +169,7 @@ def _lock(complaint_id: int) -> Complaint:
 
 def _officer(actor: User, raw: Any, errors: FieldErrors) -> User | None:
     officer = db.session.get(User, clean_id(raw) or 0)
-    if officer is None or not officer.active or not can_manage_person(actor, officer):
+    if officer is None or not officer.active or not in_managed_scope(actor, officer):
         errors.add("officer_id", _l("Choose an active civil servant of a unit you manage."))
         return None
     return officer

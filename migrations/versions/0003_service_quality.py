@@ -1,8 +1,8 @@
 """Public service quality: services, survey elements (the nine standard ones seeded) and responses,
 complaints with their steps and attachments, the innovation register.
 
-Revision ID: 0002_service_quality
-Revises: 0001_foundation
+Revision ID: 0003_service_quality
+Revises: 0002_competency
 Create Date: 2026-11-29 03:41:24.118225
 
 """
@@ -11,8 +11,8 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '0002_service_quality'
-down_revision = '0001_foundation'
+revision = '0003_service_quality'
+down_revision = '0002_competency'
 branch_labels = None
 depends_on = None
 
