@@ -28,12 +28,21 @@ from tests.factories import make_user
 
 IS_CI = os.environ.get("CI", "").lower() == "true"
 # Tables whose rows the migrations seed; committed tests leave them alone.
-SEED_TABLES = {"alembic_version", "audit_head", "competencies", "competency_levels", "merit_kpi_definitions"}
+SEED_TABLES = {
+    "alembic_version",
+    "audit_head",
+    "competencies",
+    "competency_levels",
+    "merit_kpi_definitions",
+    "survey_elements",
+}
 # For seed tables that tests may add to: the rows a committed test's clean-up removes.
 SEED_TABLE_CLEANUP = [
     "DELETE FROM competency_levels WHERE competency_id IN (SELECT id FROM competencies WHERE NOT fixed)",
     "DELETE FROM competencies WHERE NOT fixed",
     "DELETE FROM merit_kpi_definitions WHERE code NOT IN ('KPI-RESPONSIF', 'KPI-DIGITAL', 'KPI-INOVASI')",
+    "DELETE FROM survey_elements WHERE NOT standard",
+    "UPDATE survey_elements SET active = TRUE, weight = '1/9'",
 ]
 
 

@@ -14,8 +14,8 @@ from app.org.choices import unit_choices
 from app.org.models import Unit, User
 from app.security import AUTHENTICATED, Role, access
 from app.service_quality.enums import ComplaintStatus
-from app.service_quality.forms import PeriodForm, StaffComplaintForm, TransitionForm
-from app.service_quality.loaders import period_choices, period_from_request, unit_to_view
+from app.service_quality.forms import StaffComplaintForm, TransitionForm
+from app.service_quality.loaders import period_form, unit_to_view
 from app.service_quality.models import ComplaintAttachment
 from app.service_quality.permissions import (
     can_see_identity,
@@ -55,10 +55,7 @@ def _status_arg() -> ComplaintStatus | None:
 def unit_dashboard(unit_id: int):
     """A unit's complaints: counts per step in the period, overdue now, KPIs and the list."""
     unit = unit_to_view(unit_id)
-    form = PeriodForm(request.args)
-    form.period.choices = period_choices()
-    period = period_from_request()
-    form.period.data = period.key
+    form, period = period_form()
     today = local_today()
     overdue_only = request.args.get("overdue") == "1"
     page, per_page = page_args()

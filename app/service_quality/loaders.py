@@ -7,6 +7,7 @@ from flask_login import current_user
 
 from app.extensions import db
 from app.org.models import Unit
+from app.service_quality.forms import PeriodForm
 from app.service_quality.permissions import can_view_unit_quality
 from app.service_quality.rules.periods import Period, parse_period, year_period
 from app.service_quality.services.clock import local_today
@@ -26,6 +27,15 @@ def period_from_request() -> Period:
         return parse_period(request.args.get("period", ""))
     except ValueError:
         return year_period(local_today().year)
+
+
+def period_form() -> tuple[PeriodForm, Period]:
+    """The period selector of a dashboard and the period it asks for."""
+    form = PeriodForm(request.args)
+    form.period.choices = period_choices()
+    period = period_from_request()
+    form.period.data = period.key
+    return form, period
 
 
 def period_choices() -> list[tuple[str, str]]:

@@ -17,8 +17,8 @@ from app.org.loaders import unit_to_manage
 from app.org.models import Unit
 from app.security import Role, access
 from app.service_quality.enums import PROFILE_LABELS
-from app.service_quality.forms import InnovationForm, NewElementForm, PeriodForm, PublicServiceForm
-from app.service_quality.loaders import period_choices, period_from_request, unit_to_view
+from app.service_quality.forms import InnovationForm, NewElementForm, PublicServiceForm
+from app.service_quality.loaders import period_form, period_from_request, unit_to_view
 from app.service_quality.models import Innovation, PublicService
 from app.service_quality.permissions import viewable_units_condition
 from app.service_quality.services.catalog import (
@@ -45,19 +45,11 @@ MANAGERS = (Role.HR, Role.ADMIN)
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def _period_form():
-    form = PeriodForm(request.args)
-    form.period.choices = period_choices()
-    period = period_from_request()
-    form.period.data = period.key
-    return form, period
-
-
 @bp.get("/")
 @access(*VIEWERS)
 def index():
     """Units whose service quality the user follows: this year's IKM, open and overdue complaints."""
-    form, period = _period_form()
+    form, period = period_form()
     page, per_page = page_args()
     query = (
         select(Unit).where(Unit.active.is_(True), viewable_units_condition(current_user)).order_by(Unit.path)
@@ -79,7 +71,7 @@ def index():
 def unit_survey(unit_id: int):
     """Survey results of a unit for a period: NRR per element, IKM, grade, chart, profile, suggestions."""
     unit = unit_to_view(unit_id)
-    form, period = _period_form()
+    form, period = period_form()
     results = ikm_by_unit([unit.id], period.start, period.end)[unit.id]
     numbers = results.ikm.as_numbers()
     rows = [
@@ -147,7 +139,7 @@ def poster(unit_id: int):
 def unit_kpis(unit_id: int):
     """The unit's service KPIs for a period (the figures the merit profile uses)."""
     unit = unit_to_view(unit_id)
-    form, period = _period_form()
+    form, period = period_form()
     return render_template(
         "service_quality/kpis.html",
         unit=unit,
