@@ -36,6 +36,9 @@ def test_concurrent_steps_from_the_same_status(app: Flask) -> None:
             except ConflictError:
                 db.session.rollback()
                 outcomes.append("409")
+            except Exception as exc:  # reported by the assertion below, not lost in the thread
+                db.session.rollback()
+                outcomes.append(repr(exc))
             finally:
                 db.session.remove()
 
@@ -43,8 +46,8 @@ def test_concurrent_steps_from_the_same_status(app: Flask) -> None:
     for thread in threads:
         thread.start()
     for thread in threads:
-        thread.join(30)
-    assert sorted(outcomes)[0] == "409" and len(outcomes) == 2
+        thread.join(60)
+    assert len(outcomes) == 2 and sorted(outcomes)[0] == "409", outcomes
     winner = next(o for o in outcomes if o != "409")
     db.session.expire_all()
     complaint = db.session.get(Complaint, complaint_id)
