@@ -40,7 +40,8 @@ SEED_TABLES = {
 SEED_TABLE_CLEANUP = [
     "DELETE FROM competency_levels WHERE competency_id IN (SELECT id FROM competencies WHERE NOT fixed)",
     "DELETE FROM competencies WHERE NOT fixed",
-    "DELETE FROM merit_kpi_definitions WHERE code NOT IN ('KPI-RESPONSIF', 'KPI-DIGITAL', 'KPI-INOVASI')",
+    "DELETE FROM merit_kpi_definitions WHERE code NOT IN ('KPI-RESPONSIF', 'KPI-DIGITAL', 'KPI-INOVASI',"
+    " 'KPI-IKM', 'KPI-TANGGAP', 'KPI-RESPONSIF-ASN', 'KPI-TANGGAP-ASN')",
     "DELETE FROM survey_elements WHERE NOT standard",
     "UPDATE survey_elements SET active = TRUE, weight = '1/9'",
 ]

@@ -68,7 +68,7 @@ def unit_dashboard(unit_id: int):
         form=form,
         period=period,
         counts=status_counts(unit, period.start, period.end, today),
-        kpis=kpi_values(unit, period.start, period.end),
+        kpis=kpi_values(unit, period.start, period.end, period.key),
         pagination=db.paginate(query, page=page, per_page=per_page, error_out=False),
         statuses=list(ComplaintStatus),
         status=_status_arg(),

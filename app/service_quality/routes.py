@@ -145,7 +145,7 @@ def unit_kpis(unit_id: int):
         unit=unit,
         form=form,
         period=period,
-        kpis=kpi_values(unit, period.start, period.end),
+        kpis=kpi_values(unit, period.start, period.end, period.key),
     )
 
 

@@ -6,10 +6,12 @@ from datetime import date
 
 from flask_babel import lazy_gettext as _l
 
+from app.merit.kpi_sources import register_kpi_source
 from app.security import Role
 
 # Imported for its `@reminder_provider` registration.
 from app.service_quality.services import reminders as _reminders  # noqa: F401
+from app.service_quality.services.kpis import KPI_SOURCES
 from app.settings.registry import SettingDef, SettingValueError, register_setting
 from app.ui.nav import register_nav
 
@@ -68,6 +70,9 @@ register_setting(
         order=10,
     )
 )
+
+for source in KPI_SOURCES:  # the merit KPI definitions take their actual values from these
+    register_kpi_source(source)
 
 register_nav(_l("Service quality"), "service.index", Role.HR, Role.ADMIN, Role.EVALUATOR, order=40)
 register_nav(_l("My complaints"), "complaints.mine", order=41)

@@ -8,7 +8,7 @@ sub-units; officer KPIs count the complaints assigned to the officer.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -16,10 +16,15 @@ from typing import Any
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import Float, and_, case, func, select
 from sqlalchemy.ext.compiler import compiles
-from sqlalchemy.orm import aliased
+from sqlalchemy.orm import aliased, selectinload
 from sqlalchemy.sql.functions import FunctionElement
 
 from app.extensions import db
+from app.merit.enums import KpiLevel
+from app.merit.kpi_sources import KpiSource
+from app.merit.models import KpiDefinition
+from app.merit.rules_kpi import achievement_percent
+from app.merit.services.kpis import target_for
 from app.org.models import Unit
 from app.service_quality.models import Complaint, Innovation, PublicService
 from app.service_quality.rules.workflow import NOT_RESOLVABLE
@@ -167,58 +172,81 @@ def unit_innovations(period_start: date, period_end: date, subject_ids: list[int
     return _fill(subject_ids, rows, default=0.0)
 
 
-@dataclass(frozen=True)
-class KpiSourceSpec:
-    """What the merit registry needs to know of one computed KPI (mirrors `merit.kpi_sources.KpiSource`)."""
-
-    code: str
-    label: Any
-    level: str  # "person" or "unit"
-    unit_of_measure: str
-    compute: Callable[[date, date, list[int]], Values]
-
-
-KPI_SOURCES: tuple[KpiSourceSpec, ...] = (
-    KpiSourceSpec(
+KPI_SOURCES: tuple[KpiSource, ...] = (
+    # The codes the merit KPI definitions name as their `source`.
+    KpiSource(
         "service.resolved_24h",
         _l("Complaints resolved within 24 hours"),
         "unit",
         "%",
         unit_resolved_within_24h,
     ),
-    KpiSourceSpec(
+    KpiSource(
         "service.officer_resolved_24h",
         _l("Assigned complaints resolved within 24 hours"),
         "person",
         "%",
         officer_resolved_within_24h,
     ),
-    KpiSourceSpec(
+    KpiSource(
         "service.first_response_hours",
         _l("Average time to first response to a complaint"),
         "unit",
         "hours",
         unit_first_response_hours,
     ),
-    KpiSourceSpec(
+    KpiSource(
         "service.officer_first_response_hours",
         _l("Average time to start work on an assigned complaint"),
         "person",
         "hours",
         officer_first_response_hours,
     ),
-    KpiSourceSpec("service.ikm", _l("Public satisfaction index (IKM)"), "unit", "index", unit_ikm),
-    KpiSourceSpec(
+    KpiSource("service.ikm", _l("Public satisfaction index (IKM)"), "unit", "index", unit_ikm),
+    KpiSource(
         "service.digital_share", _l("Share of services delivered digitally"), "unit", "%", unit_digital_share
     ),
-    KpiSourceSpec(
+    KpiSource(
         "service.innovations", _l("Service innovations implemented"), "unit", "count", unit_innovations
     ),
 )
 
 
-def kpi_values(unit: Unit, start: date, end: date) -> list[tuple[KpiSourceSpec, float | None]]:
-    """Every unit-level KPI of this package for one unit and period (for the dashboard)."""
-    return [
-        (spec, spec.compute(start, end, [unit.id])[unit.id]) for spec in KPI_SOURCES if spec.level == "unit"
-    ]
+@dataclass(frozen=True)
+class KpiRow:
+    """One of this package's KPIs for a unit and period, with the merit target when one is defined."""
+
+    source: KpiSource
+    actual: float | None
+    target: float | None = None
+    achievement: float | None = None
+    definition_code: str | None = None
+
+
+def kpi_values(unit: Unit, start: date, end: date, period_key: str | None = None) -> list[KpiRow]:
+    """Every unit-level KPI of this package for one unit and period (for the dashboards).
+
+    Targets come from the merit KPI definitions that name the source (the period's own
+    target, else the default); without a definition the actual value stands alone.
+    """
+    definitions = {
+        d.source: d
+        for d in db.session.scalars(
+            select(KpiDefinition)
+            .options(selectinload(KpiDefinition.targets))
+            .where(KpiDefinition.active.is_(True), KpiDefinition.level == KpiLevel.UNIT)
+        )
+    }
+    rows = []
+    for source in KPI_SOURCES:
+        if source.level != "unit":
+            continue
+        actual = source.compute(start, end, [unit.id])[unit.id]
+        definition = definitions.get(source.code)
+        if definition is None:
+            rows.append(KpiRow(source, actual))
+            continue
+        target = target_for(definition, period_key or str(start.year))
+        achievement = achievement_percent(actual, target, definition.direction)
+        rows.append(KpiRow(source, actual, target, achievement, definition.code))
+    return rows
