@@ -96,10 +96,11 @@ def _complaints(
         unit, hr = units[code], staff[code]
         received_day = today - timedelta(days=rng.randint(1, 25) if index < 8 else rng.randint(30, 200))
         received = _at(received_day, rng.randint(8, 15))
+        channel = rng.choice([Channel.WEB, Channel.WEB, Channel.PHONE, Channel.LETTER])
         complaint = file_complaint(
             {
                 "unit_id": unit.id,
-                "channel": rng.choice([Channel.WEB, Channel.WEB, Channel.PHONE, Channel.LETTER]).value,
+                "channel": channel.value,
                 "category": category.value,
                 "text": text,
                 "service_date": received_day - timedelta(days=rng.randint(0, 10)),
@@ -108,7 +109,7 @@ def _complaints(
                 "confidential": category == Category.WHISTLE_BLOWING,
             },
             now=received,
-            entered_by=hr,
+            entered_by=None if channel is Channel.WEB else hr,  # the public files web complaints itself
         )
         moment = received
         officer = officers[code][index % len(officers[code])]

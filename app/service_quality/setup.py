@@ -75,4 +75,4 @@ for source in KPI_SOURCES:  # the merit KPI definitions take their actual values
     register_kpi_source(source)
 
 register_nav(_l("Service quality"), "service.index", Role.HR, Role.ADMIN, Role.EVALUATOR, order=40)
-register_nav(_l("My complaints"), "complaints.mine", order=41)
+register_nav(_l("My complaints"), "complaints.mine", Role.EMPLOYEE, order=41)
