@@ -32,7 +32,9 @@ def test_public_survey_and_complaint_on_a_phone_then_an_officer_resolves_it(new_
 
     unit, hr, officer = seed(build)
     element_ids = list(
-        db.session.scalars(select(SurveyElement.id).where(SurveyElement.active).order_by(SurveyElement.position))
+        db.session.scalars(
+            select(SurveyElement.id).where(SurveyElement.active).order_by(SurveyElement.position)
+        )
     )
     today = local_today().isoformat()
 
