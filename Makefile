@@ -6,7 +6,8 @@ BIN := $(VENV)/bin
 RUN_DEB := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core poppler-utils
 # Browser tests drive Debian's Chromium.
 TEST_DEB := $(RUN_DEB) chromium
-PG_TEST_URL ?= $(TEST_DATABASE_URL)
+# `make run PORT=5001` when 5000 is taken.
+PORT ?= 5000
 
 .PHONY: run test install install-dev system-deps test-system-deps translations lint extract-messages clean
 
@@ -14,9 +15,9 @@ run: system-deps install translations
 	$(BIN)/flask --app wsgi db upgrade
 	$(BIN)/flask --app wsgi seed-demo --if-empty
 	@echo ""
-	@echo "Lentera runs on http://127.0.0.1:5000  (demo password: lentera2026;"
+	@echo "Lentera runs on http://127.0.0.1:$(PORT)  (demo password: lentera2026;"
 	@echo "users: admin, sdm, sdm.yan, penilai, penilai2, pegawai)"
-	$(BIN)/flask --app wsgi run --host 127.0.0.1 --port 5000
+	$(BIN)/flask --app wsgi run --host 127.0.0.1 --port $(PORT)
 
 test: test-system-deps install-dev translations
 	@scripts/run-tests.sh

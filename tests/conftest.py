@@ -267,13 +267,28 @@ def make_app(app: Flask) -> Iterator:
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Outside CI, skip PostgreSQL-only tests on SQLite; in CI they must run (no silent skips)."""
-    url = os.environ.get("TEST_DATABASE_URL", "")
-    on_postgres = url.startswith("postgresql")
+    """Tests for the other database: skipped outside CI (a visible reminder), deselected in CI.
+
+    `make test` runs the suite on SQLite and on PostgreSQL, so in CI a `postgres_only` test
+    runs in the PostgreSQL pass and a `sqlite_only` one in the SQLite pass; neither counts
+    as skipped, and anything that is skipped in CI is a real gap.
+    """
+    on_postgres = os.environ.get("TEST_DATABASE_URL", "").startswith("postgresql")
+    elsewhere = []
     for item in items:
         if item.get_closest_marker("postgres_only") and not on_postgres:
-            item.add_marker(pytest.mark.skip(reason="needs PostgreSQL (TEST_DATABASE_URL)"))
+            elsewhere.append((item, "needs PostgreSQL (TEST_DATABASE_URL)"))
+        elif item.get_closest_marker("sqlite_only") and on_postgres:
+            elsewhere.append((item, "SQLite only (runs in the SQLite pass)"))
+    if IS_CI:
+        chosen = {id(item) for item, _reason in elsewhere}
+        config.hook.pytest_deselected(items=[item for item, _reason in elsewhere])
+        items[:] = [item for item in items if id(item) not in chosen]
+        return
+    for item, reason in elsewhere:
+        item.add_marker(pytest.mark.skip(reason=reason))
 
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "committed: test commits for real (tables emptied afterwards)")
+    config.addinivalue_line("markers", "sqlite_only: runs only on SQLite (the PostgreSQL pass has its own)")

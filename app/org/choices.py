@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import select
+from sqlalchemy import or_, select
 
 from app.extensions import db
 from app.org.models import Position, Unit, User
@@ -34,11 +34,13 @@ def unit_choices(
 NO_POSITION = _l("— none —")
 
 
-def position_choices(*, blank: Any = NO_POSITION) -> list[tuple[int, str]]:
-    """Active positions as (id, "name (tier)")."""
+def position_choices(*, blank: Any = NO_POSITION, keep_id: int | None = None) -> list[tuple[int, str]]:
+    """Active positions as (id, "name (tier)"), plus `keep_id` (a person's current, possibly
+    inactive, position) so editing them does not silently drop it."""
+    condition = Position.active.is_(True)
+    if keep_id:
+        condition = or_(condition, Position.id == keep_id)
     rows = db.session.execute(
-        select(Position.id, Position.name, Position.tier)
-        .where(Position.active.is_(True))
-        .order_by(Position.name)
+        select(Position.id, Position.name, Position.tier).where(condition).order_by(Position.name)
     ).all()
     return [(0, str(blank))] + [(pid, f"{name} ({tier.label})") for pid, name, tier in rows]

@@ -56,7 +56,7 @@ def people():
 def _person_form(person: User | None = None) -> PersonForm:
     form = PersonForm(obj=person)
     form.unit_id.choices = unit_choices(current_user, blank=_("— choose a unit —"))
-    form.position_id.choices = position_choices()
+    form.position_id.choices = position_choices(keep_id=person.position_id if person else None)
     if person is not None and request.method == "GET":
         form.roles.data = [r.value for r in person.roles]
         form.supervisor_username.data = person.supervisor.username if person.supervisor else ""

@@ -12,6 +12,7 @@ from flask_login import current_user
 from app.notifications.services import unread_count
 from app.security import ROLE_LABELS
 from app.ui.nav import nav_for, person_links_for
+from app.ui.wtforms_i18n import install_form_translations
 
 
 def _fmt_date(value: date | datetime | None, fmt: str = "medium") -> str:
@@ -61,3 +62,4 @@ def register_templating(app: Flask) -> None:
     app.jinja_env.globals["page_url"] = page_url
     app.jinja_env.globals["role_labels"] = ROLE_LABELS
     app.context_processor(_context)
+    install_form_translations()

@@ -64,9 +64,9 @@ def _tamper(entry_id: int) -> None:
     db.session.expire_all()
 
 
+@pytest.mark.sqlite_only
 def test_tampering_is_reported_on_sqlite(app) -> None:
-    if db.engine.dialect.name != "sqlite":
-        pytest.skip("SQLite has no trigger; PostgreSQL is covered below")
+    """SQLite has no trigger: a direct UPDATE goes through, and `verify` reports it."""
     first, _second, _third = _three_entries()
     _tamper(first.id)
     report = verify_chain()
@@ -75,9 +75,9 @@ def test_tampering_is_reported_on_sqlite(app) -> None:
     assert result.exit_code == 1 and f"BROKEN at entry {first.id}" in result.output
 
 
+@pytest.mark.sqlite_only
 def test_deleting_the_last_entry_is_reported(app) -> None:
-    if db.engine.dialect.name != "sqlite":
-        pytest.skip("PostgreSQL refuses the DELETE itself")
+    """PostgreSQL refuses the DELETE itself (below); on SQLite `verify` notices it."""
     entries = _three_entries()
     db.session.execute(text("DELETE FROM audit_entries WHERE id = :id"), {"id": entries[-1].id})
     report = verify_chain()

@@ -216,3 +216,13 @@ def test_people_list_query_count_does_not_grow_with_rows(client, count_queries) 
     with count_queries:
         client.get("/people?per_page=50")
     assert count_queries.count == few
+
+
+def test_editing_someone_in_an_inactive_position_keeps_it(client) -> None:
+    unit, old = make_unit(), make_position(name="Jabatan Lama")
+    person = make_user(unit=unit, position=old, active=False)
+    old.active = False
+    db.session.flush()
+    login(client, make_user(roles=["admin"]))
+    form = client.get(f"/people/{person.id}/edit").get_data(as_text=True)
+    assert f'<option selected value="{old.id}">Jabatan Lama' in form

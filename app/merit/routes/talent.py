@@ -9,6 +9,7 @@ from sqlalchemy import false, or_, select
 
 from app.charts import bar_chart
 from app.extensions import db
+from app.http import bounded_int_arg
 from app.jobs.services import start_job
 from app.merit.enums import OrgPredicate
 from app.merit.forms import RecomputeForm
@@ -104,7 +105,7 @@ def box(unit_id: int, box: int):
 def pool():
     """The talent pool: boxes 7–9 among the people the user may see (optionally one unit's)."""
     year = year_arg()
-    unit_id = request.args.get("unit_id", type=int)
+    unit_id = bounded_int_arg("unit_id")
     unit = unit_or_404(current_user, unit_id) if unit_id else None
     page, per_page = page_args()
     rows = paginate_rows(talent_pool_query(current_user, year, unit), page, per_page)
