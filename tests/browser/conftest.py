@@ -10,6 +10,8 @@ automatically and run with real commits, the tables being emptied after each tes
 * `seed(fn)` — run `fn()` (factories from `tests/factories.py` and your area's) and commit,
   so the live server sees the rows: `user = seed(lambda: make_user(roles=["hr"], unit=u))`.
 * `browser_login(page, username, password=PASSWORD)` — sign in through the real form.
+* Assert with Playwright's auto-waiting `expect(locator).to_be_visible()` / `.to_have_text()`
+  rather than `assert locator.is_visible()`, which does not wait for the next page.
 * `assert_no_serious_axe_violations(page)` — run axe-core (vendored) on the page and fail
   on any serious or critical accessibility violation, listing them.
 
@@ -28,6 +30,7 @@ from typing import Any, TypeVar
 
 import pytest
 from flask import Flask
+from playwright.sync_api import expect
 from werkzeug.serving import make_server
 
 from app import create_app
@@ -35,6 +38,9 @@ from app.extensions import db
 from tests.factories import PASSWORD
 
 CHROMIUM = "/usr/bin/chromium"
+# A loaded CI machine can be slow: give auto-waiting assertions (`expect(...)`) and actions time.
+TIMEOUT_MS = 20_000
+expect.set_options(timeout=TIMEOUT_MS)
 AXE_JS = Path(__file__).parent / "vendor" / "axe.min.js"
 BROWSER_DIR = Path(__file__).parent
 T = TypeVar("T")
@@ -103,6 +109,13 @@ def live_server(live_app: Flask) -> Iterator[str]:
         thread.join(timeout=10)
         with live_app.app_context():
             db.engine.dispose()
+
+
+@pytest.fixture(autouse=True)
+def _patient_pages(request: pytest.FixtureRequest) -> None:
+    """Longer default timeouts for every Playwright context a browser test opens."""
+    if "context" in request.fixturenames:
+        request.getfixturevalue("context").set_default_timeout(TIMEOUT_MS)
 
 
 @pytest.fixture(scope="session")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from playwright.sync_api import expect
+
 from app.competency.enums import EvidenceSource
 from tests.browser.conftest import assert_no_serious_axe_violations, browser_login
 from tests.competency.factories import add_evidence, fixed, set_standard
@@ -35,7 +37,7 @@ def test_standard_gaps_and_an_evaluator_override(browser, base_url, seed):
     hr_page.locator(f"#level-{world['m2']}").select_option("3")
     hr_page.locator("main button[type=submit]").click()
     hr_page.wait_for_load_state("domcontentloaded")
-    assert hr_page.locator(".alert-success").is_visible()
+    expect(hr_page.locator(".alert-success")).to_be_visible()
     assert hr_page.locator(f"#level-{world['m2']}").input_value() == "3"
     assert_no_serious_axe_violations(hr_page)
 
@@ -57,11 +59,11 @@ def test_standard_gaps_and_an_evaluator_override(browser, base_url, seed):
     evaluator.locator("#override").check()
     evaluator.get_by_role("button", name="Catat").click()
     evaluator.wait_for_load_state("domcontentloaded")
-    assert evaluator.locator("#note-error").is_visible()  # no justification: refused beside the field
+    expect(evaluator.locator("#note-error")).to_be_visible()  # no justification: refused beside the field
     evaluator.locator("#note").fill("Memimpin koordinasi lintas bidang dengan sangat baik.")
     evaluator.get_by_role("button", name="Catat").click()
     evaluator.wait_for_load_state("domcontentloaded")
-    assert evaluator.locator(".alert-success").is_visible()
+    expect(evaluator.locator(".alert-success")).to_be_visible()
     assert _row(evaluator, "M.2").locator("td.current").inner_text().strip() == "3"
     assert_no_serious_axe_violations(evaluator)
 
@@ -76,7 +78,7 @@ def test_unit_heatmap_and_dictionary_pass_axe(browser, base_url, seed):
     page = browser.new_page(base_url=base_url)
     browser_login(page, "sdm.browser")
     page.goto("/competency/units")
-    assert page.locator("#heatmap").is_visible()
+    expect(page.locator("#heatmap")).to_be_visible()
     assert_no_serious_axe_violations(page)
     page.goto("/competencies")
     assert_no_serious_axe_violations(page)

@@ -3,6 +3,7 @@ complaint on a phone; an officer resolves it; the unit's IKM and KPIs follow; th
 
 from __future__ import annotations
 
+from playwright.sync_api import expect
 from sqlalchemy import select
 
 from app.extensions import db
@@ -47,7 +48,7 @@ def test_public_survey_and_complaint_on_a_phone_then_an_officer_resolves_it(new_
     phone.locator("#service_id").select_option(label="Izin Reklame")
     phone.locator("#service_date").fill(today)
     phone.get_by_role("button", name="Kirim jawaban saya").click()  # nothing answered yet
-    assert phone.get_by_text("Pilih satu jawaban.").first.is_visible()
+    expect(phone.get_by_text("Pilih satu jawaban.").first).to_be_visible()
     assert_no_serious_axe_violations(phone)
     for element_id in element_ids:
         phone.locator(f'input[name="q_{element_id}"][value="4"]').check()
@@ -84,7 +85,7 @@ def test_public_survey_and_complaint_on_a_phone_then_an_officer_resolves_it(new_
     staff.locator("#note").fill("Mohon diganti hari ini.")
     staff.locator("#officer").fill(officer.username)
     staff.get_by_role("button", name="Simpan tahap").click()
-    assert staff.get_by_text("Petugas Loket").first.is_visible()
+    expect(staff.get_by_text("Petugas Loket").first).to_be_visible()
 
     # The officer finds it under "My complaints", starts and resolves it with an answer.
     desk = new_context().new_page()
@@ -99,13 +100,13 @@ def test_public_survey_and_complaint_on_a_phone_then_an_officer_resolves_it(new_
     desk.locator("#note").fill("Papan sudah dipasang.")
     desk.locator("#answer").fill("Papan informasi persyaratan sudah diganti. Terima kasih atas laporannya.")
     desk.get_by_role("button", name="Simpan tahap").click()
-    assert desk.get_by_text("Papan informasi persyaratan sudah diganti.").first.is_visible()
+    expect(desk.get_by_text("Papan informasi persyaratan sudah diganti.").first).to_be_visible()
     assert_no_serious_axe_violations(desk)
 
     # The public sees the answer; the unit's IKM and KPIs include the day's work.
     phone.goto(f"/complaint/track?code={code}")
     assert phone.get_by_test_id("complaint-status").inner_text() == "Selesai"
-    assert phone.get_by_text("Papan informasi persyaratan sudah diganti.").is_visible()
+    expect(phone.get_by_text("Papan informasi persyaratan sudah diganti.")).to_be_visible()
     assert "Petugas Loket" not in phone.content() and "Mohon diganti" not in phone.content()
     assert_no_serious_axe_violations(phone)
 
@@ -126,5 +127,5 @@ def test_public_survey_and_complaint_on_a_phone_then_an_officer_resolves_it(new_
     assert staff.get_by_test_id("resolved-24h").inner_text() == "100,0 %"
     assert_no_serious_axe_violations(staff)
     staff.goto(f"/service/units/{unit.id}/poster")
-    assert staff.locator("svg.segno").is_visible()
+    expect(staff.locator("svg.segno")).to_be_visible()
     assert_no_serious_axe_violations(staff)

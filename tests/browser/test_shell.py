@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from flask import Flask, url_for
+from playwright.sync_api import expect
 
 from app.security import Role
 from app.ui.nav import home_endpoint_for
@@ -39,7 +40,7 @@ def test_each_role_signs_in_lands_on_its_home_and_passes_axe(page, live_app, per
     browser_login(page, user.username)
     expected = _home_path(live_app, user)
     assert page.url.endswith(expected), f"{role}: landed on {page.url}, expected {expected}"
-    assert page.locator("h1").first.is_visible()
+    expect(page.locator("h1").first).to_be_visible()
     assert page.locator("#user-menu").inner_text().strip() == user.name  # signed in
     assert_no_serious_axe_violations(page)
 
@@ -73,11 +74,11 @@ def test_language_switch_changes_the_interface_and_back(page, person) -> None:
     assert page.locator("html").get_attribute("lang") == "en"
     assert page.locator("h1").inner_text() == "Sign in to Lentera"
     browser_login(page, user.username)  # the choice survives signing in
-    assert page.get_by_role("link", name="People").first.is_visible()
+    expect(page.get_by_role("link", name="People").first).to_be_visible()
     page.locator("#language-select").select_option("id")
     page.get_by_role("button", name="Change").click()
     assert page.locator("html").get_attribute("lang") == "id"
-    assert page.get_by_role("link", name="Pegawai").first.is_visible()
+    expect(page.get_by_role("link", name="Pegawai").first).to_be_visible()
 
 
 def test_sign_out_through_the_user_menu(page, person) -> None:
@@ -86,7 +87,7 @@ def test_sign_out_through_the_user_menu(page, person) -> None:
     page.locator("#user-menu").click()
     page.get_by_role("button", name="Keluar").click()
     assert page.url.endswith("/login")
-    assert page.get_by_text("Anda telah keluar.").is_visible()
+    expect(page.get_by_text("Anda telah keluar.")).to_be_visible()
 
 
 FOUNDATION_PAGES = [
