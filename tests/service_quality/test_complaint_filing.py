@@ -168,3 +168,20 @@ def test_staff_record_phone_complaints_with_the_same_form(client) -> None:
 def test_employees_cannot_record_complaints_as_staff(client) -> None:
     employee = make_user(unit=make_unit())
     assert login(client, employee).get("/service/complaints/new").status_code == 403
+
+
+def test_staff_download_the_attachment_unless_confidential_hides_it(client) -> None:
+    unit = make_unit()
+    hr = make_user(roles=["hr"], unit=unit)
+    officer = make_user(unit=unit)
+    login(client, hr)
+    client.post("/complaint", data={**_form(unit, confidential="y"), "attachment": (BytesIO(PDF), "bukti saya.pdf")})
+    complaint = db.session.scalar(select(Complaint).where(Complaint.unit_id == unit.id))
+    download = client.get(f"/service/complaints/{complaint.id}/attachment")
+    assert download.status_code == 200 and download.data == PDF
+    assert download.mimetype == "application/pdf"
+    assert 'filename="bukti_saya.pdf"' in download.headers["Content-Disposition"]
+    assert "sandbox" in download.headers["Content-Security-Policy"]
+    move(complaint, "verified")
+    move(complaint, "assigned", officer_id=officer.id)
+    assert login(client, officer).get(f"/service/complaints/{complaint.id}/attachment").status_code == 404

@@ -16,7 +16,7 @@ from typing import Any
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import Float, and_, case, func, select
 from sqlalchemy.ext.compiler import compiles
-from sqlalchemy.orm import aliased, selectinload
+from sqlalchemy.orm import selectinload
 from sqlalchemy.sql.functions import FunctionElement
 
 from app.extensions import db
@@ -29,7 +29,8 @@ from app.org.models import Unit
 from app.service_quality.models import Complaint, Innovation, PublicService
 from app.service_quality.rules.workflow import NOT_RESOLVABLE
 from app.service_quality.services.clock import utc_bounds
-from app.service_quality.services.survey import ikm_by_unit, subtree_units
+from app.service_quality.services.rollup import roll_up, subtrees_condition
+from app.service_quality.services.survey import ikm_by_unit
 
 Values = dict[int, float | None]
 
@@ -53,36 +54,40 @@ def _hours_sqlite(element: Any, compiler: Any, **kw: Any) -> str:
     return f"((julianday({compiler.process(end, **kw)}) - julianday({compiler.process(start, **kw)})) * 24.0)"
 
 
-def _rounded(value: Any, digits: int = 2) -> float | None:
-    return None if value is None else round(float(value), digits)
-
-
-def _share_within_24h(start_col: Any) -> Any:
-    within = case(
+def _within_24h(start_col: Any) -> Any:
+    """1 for a complaint resolved within 24 hours of `start_col`, else 0."""
+    return case(
         (and_(Complaint.resolved_at.is_not(None), hours_between(start_col, Complaint.resolved_at) <= 24), 1),
         else_=0,
     )
-    return func.sum(within) * 100.0 / func.count()
 
 
-def _unit_complaints(unit_ids: Sequence[int], start: date, end: date, *columns: Any) -> list[Any]:
-    """Rows `(unit id, *columns)` over the complaints received in the period in each unit's subtree."""
+def _ratio(part: float, whole: float, scale: float = 1.0) -> float | None:
+    return None if not whole else round(part * scale / whole, 2)
+
+
+def _unit_complaint_totals(
+    unit_ids: Sequence[int], start: date, end: date, *columns: Any
+) -> dict[int, list[float]]:
+    """Per subject unit (with its sub-units): sums of `columns` over the complaints received in the period.
+
+    Archived complaints and those outside the unit's authority are left out: they are
+    not resolved by design.
+    """
     low, high = utc_bounds(start, end)
-    subject = aliased(Unit)
-    inner, within = subtree_units(subject)
-    return db.session.execute(
-        select(subject.id, *columns)
-        .select_from(subject)
-        .join(inner, within)
-        .join(Complaint, Complaint.unit_id == inner.id)
+    rows = db.session.execute(
+        select(Unit.path, *columns)
+        .select_from(Complaint)
+        .join(Unit, Unit.id == Complaint.unit_id)
         .where(
-            subject.id.in_(unit_ids),
+            subtrees_condition(unit_ids),
             Complaint.received_at >= low,
             Complaint.received_at < high,
             Complaint.status.not_in(NOT_RESOLVABLE),
         )
-        .group_by(subject.id)
+        .group_by(Unit.path)
     ).all()
+    return roll_up(unit_ids, rows)
 
 
 def _officer_complaints(user_ids: Sequence[int], start: date, end: date, *columns: Any) -> list[Any]:
@@ -100,36 +105,46 @@ def _officer_complaints(user_ids: Sequence[int], start: date, end: date, *column
     ).all()
 
 
-def _fill(subject_ids: Sequence[int], rows: list[Any], default: float | None = None) -> Values:
+def _per_subject(subject_ids: Sequence[int], totals: dict[Any, list[float]], value, default=None) -> Values:
     values: Values = dict.fromkeys(subject_ids, default)
-    values.update({subject_id: _rounded(value) for subject_id, value in rows})
+    values.update({subject: value(*sums) for subject, sums in totals.items()})
     return values
+
+
+def _officer_totals(rows: list[Any]) -> dict[Any, list[float]]:
+    return {officer: [float(v or 0) for v in sums] for officer, *sums in rows}
 
 
 def unit_resolved_within_24h(period_start: date, period_end: date, subject_ids: list[int]) -> Values:
     """% of the complaints received in the period (not archived or outside authority) resolved within 24 h."""
-    rows = _unit_complaints(subject_ids, period_start, period_end, _share_within_24h(Complaint.received_at))
-    return _fill(subject_ids, rows)
+    totals = _unit_complaint_totals(
+        subject_ids, period_start, period_end, func.sum(_within_24h(Complaint.received_at)), func.count()
+    )
+    return _per_subject(subject_ids, totals, lambda within, count: _ratio(within, count, 100))
 
 
 def officer_resolved_within_24h(period_start: date, period_end: date, subject_ids: list[int]) -> Values:
     """% of the complaints assigned to the officer in the period resolved within 24 h of assignment."""
     rows = _officer_complaints(
-        subject_ids, period_start, period_end, _share_within_24h(Complaint.assigned_at)
+        subject_ids, period_start, period_end, func.sum(_within_24h(Complaint.assigned_at)), func.count()
     )
-    return _fill(subject_ids, rows)
+    return _per_subject(subject_ids, _officer_totals(rows), lambda within, count: _ratio(within, count, 100))
 
 
 def unit_first_response_hours(period_start: date, period_end: date, subject_ids: list[int]) -> Values:
     """Average hours from receipt to the first step anyone took, over complaints received in the period."""
-    hours = func.avg(hours_between(Complaint.received_at, Complaint.first_response_at))
-    return _fill(subject_ids, _unit_complaints(subject_ids, period_start, period_end, hours))
+    hours = func.sum(hours_between(Complaint.received_at, Complaint.first_response_at))
+    totals = _unit_complaint_totals(
+        subject_ids, period_start, period_end, hours, func.count(Complaint.first_response_at)
+    )
+    return _per_subject(subject_ids, totals, _ratio)
 
 
 def officer_first_response_hours(period_start: date, period_end: date, subject_ids: list[int]) -> Values:
     """Average hours from assignment to the officer starting work, over complaints assigned in the period."""
-    hours = func.avg(hours_between(Complaint.assigned_at, Complaint.started_at))
-    return _fill(subject_ids, _officer_complaints(subject_ids, period_start, period_end, hours))
+    hours = func.sum(hours_between(Complaint.assigned_at, Complaint.started_at))
+    rows = _officer_complaints(subject_ids, period_start, period_end, hours, func.count(Complaint.started_at))
+    return _per_subject(subject_ids, _officer_totals(rows), _ratio)
 
 
 def unit_ikm(period_start: date, period_end: date, subject_ids: list[int]) -> Values:
@@ -143,33 +158,27 @@ def unit_ikm(period_start: date, period_end: date, subject_ids: list[int]) -> Va
 
 def unit_digital_share(period_start: date, period_end: date, subject_ids: list[int]) -> Values:
     """% of the unit's active public services delivered digitally (the register as it stands)."""
-    subject = aliased(Unit)
-    inner, within = subtree_units(subject)
-    digital = func.sum(case((PublicService.digital.is_(True), 1), else_=0)) * 100.0 / func.count()
+    digital = func.sum(case((PublicService.digital.is_(True), 1), else_=0))
     rows = db.session.execute(
-        select(subject.id, digital)
-        .select_from(subject)
-        .join(inner, within)
-        .join(PublicService, PublicService.unit_id == inner.id)
-        .where(subject.id.in_(subject_ids), PublicService.active.is_(True))
-        .group_by(subject.id)
+        select(Unit.path, digital, func.count())
+        .select_from(PublicService)
+        .join(Unit, Unit.id == PublicService.unit_id)
+        .where(subtrees_condition(subject_ids), PublicService.active.is_(True))
+        .group_by(Unit.path)
     ).all()
-    return _fill(subject_ids, rows)
+    return _per_subject(subject_ids, roll_up(subject_ids, rows), lambda part, whole: _ratio(part, whole, 100))
 
 
 def unit_innovations(period_start: date, period_end: date, subject_ids: list[int]) -> Values:
     """Number of innovations the unit put into practice in the period."""
-    subject = aliased(Unit)
-    inner, within = subtree_units(subject)
     rows = db.session.execute(
-        select(subject.id, func.count(Innovation.id))
-        .select_from(subject)
-        .join(inner, within)
-        .join(Innovation, Innovation.unit_id == inner.id)
-        .where(subject.id.in_(subject_ids), Innovation.implemented_on.between(period_start, period_end))
-        .group_by(subject.id)
+        select(Unit.path, func.count(Innovation.id))
+        .select_from(Innovation)
+        .join(Unit, Unit.id == Innovation.unit_id)
+        .where(subtrees_condition(subject_ids), Innovation.implemented_on.between(period_start, period_end))
+        .group_by(Unit.path)
     ).all()
-    return _fill(subject_ids, rows, default=0.0)
+    return _per_subject(subject_ids, roll_up(subject_ids, rows), float, default=0.0)
 
 
 KPI_SOURCES: tuple[KpiSource, ...] = (

@@ -7,7 +7,7 @@ from typing import Any
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import Select, case, func, select
-from sqlalchemy.orm import aliased, joinedload, selectinload
+from sqlalchemy.orm import joinedload, selectinload
 
 from app.errors import NotFoundError
 from app.extensions import db
@@ -18,7 +18,7 @@ from app.service_quality.permissions import can_view_complaint, visible_complain
 from app.service_quality.rules.tracking import normalise_tracking_code
 from app.service_quality.rules.workflow import OPEN_STATUSES
 from app.service_quality.services.clock import utc_bounds
-from app.service_quality.services.survey import subtree_units
+from app.service_quality.services.rollup import roll_up, subtrees_condition
 
 # Open steps with a running clock (on hold waits for the complainant).
 CLOCKED_STATUSES = tuple(OPEN_STATUSES - {ComplaintStatus.HELD})
@@ -114,18 +114,15 @@ def complaint_by_code(text: str | None) -> Complaint | None:
 
 
 def open_counts_by_unit(unit_ids: list[int], today: date) -> dict[int, tuple[int, int]]:
-    """`{unit id: (open complaints, overdue ones)}` over each unit's subtree, in one grouped query."""
+    """`{unit id: (open complaints, overdue ones)}` over each unit's subtree (one grouped query)."""
     if not unit_ids:
         return {}
-    subject = aliased(Unit)
-    inner, within = subtree_units(subject)
     overdue = func.sum(case((overdue_condition(today), 1), else_=0))
     rows = db.session.execute(
-        select(subject.id, func.count(Complaint.id), overdue)
-        .select_from(subject)
-        .join(inner, within)
-        .join(Complaint, Complaint.unit_id == inner.id)
-        .where(subject.id.in_(unit_ids), Complaint.status.in_(OPEN_STATUSES))
-        .group_by(subject.id)
+        select(Unit.path, func.count(Complaint.id), overdue)
+        .select_from(Complaint)
+        .join(Unit, Unit.id == Complaint.unit_id)
+        .where(subtrees_condition(unit_ids), Complaint.status.in_(OPEN_STATUSES))
+        .group_by(Unit.path)
     ).all()
-    return {unit_id: (int(total), int(late or 0)) for unit_id, total, late in rows}
+    return {unit_id: (int(total), int(late)) for unit_id, (total, late) in roll_up(unit_ids, rows).items()}

@@ -10,7 +10,6 @@ from typing import Any
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
-from sqlalchemy.orm import aliased
 
 from app.extensions import db
 from app.org.models import Unit
@@ -21,6 +20,7 @@ from app.service_quality.rules.ikm import ElementTally, IkmResult, compute_ikm
 from app.service_quality.services import ServiceQualityError
 from app.service_quality.services.catalog import active_elements, public_service_in_unit
 from app.service_quality.services.fields import clean_choice, clean_id, clean_required_date, clean_text
+from app.service_quality.services.rollup import roll_up, subtrees_condition
 from app.validation import FieldErrors, raise_if_errors
 
 _SCALE_TEXT = frozenset(str(v) for v in SCALE)
@@ -95,52 +95,39 @@ class UnitResults:
     ikm: IkmResult
 
 
-def subtree_units(subject: Any) -> Any:
-    """An alias of `Unit` for "a unit within the subject unit's subtree" in set-wise joins."""
-    inner = aliased(Unit)
-    return inner, inner.path.like(subject.path.concat("%"))
-
-
 def ikm_by_unit(unit_ids: Sequence[int], start: date, end: date) -> dict[int, UnitResults]:
     """Survey results of each unit (with its sub-units) for responses submitted in `[start, end]`.
 
-    Two grouped queries whatever the number of units: answers per (unit, element) and
-    respondents per unit.
+    Two grouped queries whatever the number of units (answers per unit and element,
+    respondents per unit), rolled up along the unit paths.
     """
     ids = sorted(set(unit_ids))
     elements = active_elements()
     if not ids:
         return {}
-    subject = aliased(Unit)
-    inner, within = subtree_units(subject)
-    in_period = SurveyResponse.submitted_on.between(start, end)
+    in_period = SurveyResponse.submitted_on.between(start, end) & subtrees_condition(ids)
     tally_rows = db.session.execute(
-        select(subject.id, SurveyAnswer.element_id, func.sum(SurveyAnswer.value), func.count())
-        .select_from(subject)
-        .join(inner, within)
-        .join(SurveyResponse, SurveyResponse.unit_id == inner.id)
+        select(Unit.path, SurveyAnswer.element_id, func.sum(SurveyAnswer.value), func.count())
+        .select_from(SurveyResponse)
+        .join(Unit, Unit.id == SurveyResponse.unit_id)
         .join(SurveyAnswer, SurveyAnswer.response_id == SurveyResponse.id)
-        .where(subject.id.in_(ids), in_period)
-        .group_by(subject.id, SurveyAnswer.element_id)
+        .where(in_period)
+        .group_by(Unit.path, SurveyAnswer.element_id)
     ).all()
     respondent_rows = db.session.execute(
-        select(subject.id, func.count(SurveyResponse.id))
-        .select_from(subject)
-        .join(inner, within)
-        .join(SurveyResponse, SurveyResponse.unit_id == inner.id)
-        .where(subject.id.in_(ids), in_period)
-        .group_by(subject.id)
+        select(Unit.path, func.count(SurveyResponse.id))
+        .join(Unit, Unit.id == SurveyResponse.unit_id)
+        .where(in_period)
+        .group_by(Unit.path)
     ).all()
-    tallies: dict[int, dict[int, ElementTally]] = {}
-    for unit_id, element_id, total, count in tally_rows:
-        tallies.setdefault(unit_id, {})[element_id] = ElementTally(int(total), int(count))
-    respondents = {unit_id: int(count) for unit_id, count in respondent_rows}
+    tallies = roll_up(ids, tally_rows, keyed=True)
+    respondents = roll_up(ids, respondent_rows)
     weights = [Fraction(e.weight) for e in elements]
     results = {}
     for unit_id in ids:
-        per_element = tallies.get(unit_id, {})
-        ordered = [per_element.get(e.id, ElementTally(0, 0)) for e in elements]
-        results[unit_id] = UnitResults(elements, compute_ikm(ordered, weights, respondents.get(unit_id, 0)))
+        ordered = [ElementTally(*(int(v) for v in tallies.get((unit_id, e.id), (0, 0)))) for e in elements]
+        count = int(respondents.get(unit_id, [0])[0])
+        results[unit_id] = UnitResults(elements, compute_ikm(ordered, weights, count))
     return results
 
 
