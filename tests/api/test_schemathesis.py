@@ -34,6 +34,7 @@ from schemathesis.specs.openapi.checks import response_schema_conformance
 from app.auth.services import issue_token
 from app.extensions import db
 from tests.factories import make_position, make_unit, make_user
+from tests.service_quality.factories import world_complaint
 
 # Examples per operation and pass: enough to find crashes, few enough to keep the whole run
 # well under a minute per database as the API grows.
@@ -45,6 +46,8 @@ KNOWN_IDS: dict[str, Callable[[dict[str, Any]], int]] = {
     "user_id": lambda world: world["employee"].id,
     "unit_id": lambda world: world["unit"].id,
     "position_id": lambda world: world["position"].id,
+    "complaint_id": lambda world: world_complaint(world).id,
+    "code": lambda world: world_complaint(world).tracking_code,
 }
 
 

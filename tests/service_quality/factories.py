@@ -88,3 +88,10 @@ def make_innovation(unit: Unit, implemented_on: date, title: str | None = None) 
 def at(day: date, hour: int = 9) -> datetime:
     """A UTC moment on `day` (09:00 UTC is 16:00 in Jakarta, the same date)."""
     return datetime(day.year, day.month, day.day, hour, tzinfo=UTC)
+
+
+def world_complaint(world: dict[str, Any]) -> Complaint:
+    """One complaint in the schemathesis run's organisation (made on first use)."""
+    if "complaint" not in world:
+        world["complaint"] = file(world["unit"])
+    return world["complaint"]
