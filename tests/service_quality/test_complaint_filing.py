@@ -175,7 +175,9 @@ def test_staff_download_the_attachment_unless_confidential_hides_it(client) -> N
     hr = make_user(roles=["hr"], unit=unit)
     officer = make_user(unit=unit)
     login(client, hr)
-    client.post("/complaint", data={**_form(unit, confidential="y"), "attachment": (BytesIO(PDF), "bukti saya.pdf")})
+    client.post(
+        "/complaint", data={**_form(unit, confidential="y"), "attachment": (BytesIO(PDF), "bukti saya.pdf")}
+    )
     complaint = db.session.scalar(select(Complaint).where(Complaint.unit_id == unit.id))
     download = client.get(f"/service/complaints/{complaint.id}/attachment")
     assert download.status_code == 200 and download.data == PDF
