@@ -16,7 +16,6 @@ from app.ui.nav import register_home, register_nav, register_person_link
 register_nav(_l("My merit"), "merit.me", Role.EMPLOYEE, order=40)
 register_nav(_l("Evaluator queue"), "merit.queue", Role.EVALUATOR, Role.ADMIN, order=41)
 register_nav(_l("Talent"), "talent.index", Role.HR, Role.EVALUATOR, Role.ADMIN, order=42)
-register_nav(_l("KPIs"), "merit_kpis.index", Role.HR, Role.ADMIN, order=43)
 register_nav(_l("Audit log"), "audit.index", Role.HR, Role.ADMIN, order=89)
 register_home(Role.EVALUATOR, "merit.queue")
 register_person_link(_l("Merit profile"), "merit.profile", Role.HR, Role.EVALUATOR, Role.ADMIN, order=30)

@@ -65,7 +65,7 @@ def save(group: str):
 def reset(key: str):
     """Return one setting to its default."""
     try:
-        reset_setting(key)
+        reset_setting(key, actor_id=current_user.id)
     except KeyError:
         abort(404)
     db.session.commit()

@@ -7,6 +7,7 @@ from typing import Any
 from flask import g
 from sqlalchemy import select
 
+from app.audit.services import record_audit
 from app.errors import ServiceError
 from app.extensions import db
 from app.settings.models import SettingOverride
@@ -36,12 +37,23 @@ def get_setting(key: str) -> Any:
 
 
 def set_setting(key: str, raw: Any, *, actor_id: int | None = None) -> Any:
-    """Validate and store a value for `key`; raises `SettingsError` naming the field."""
+    """Validate and store a value for `key`; raises `SettingsError` naming the field.
+
+    A real change is audited (thresholds and rule switches shape merit decisions).
+    """
     definition = get_definition(key)
     try:
         value = definition.parse(raw)
     except SettingValueError as exc:
         raise SettingsError(str(exc), {key: [str(exc)]}) from None
+    before = get_setting(key)
+    if value != before:
+        record_audit(
+            "settings.changed",
+            actor_id=actor_id,
+            subject_type="setting",
+            details={"key": key, "from": before, "to": value},
+        )
     row = db.session.get(SettingOverride, key)
     if row is None:
         row = SettingOverride(key=key)
@@ -53,11 +65,17 @@ def set_setting(key: str, raw: Any, *, actor_id: int | None = None) -> Any:
     return value
 
 
-def reset_setting(key: str) -> None:
-    """Drop the override so the code default applies again."""
-    get_definition(key)
+def reset_setting(key: str, *, actor_id: int | None = None) -> None:
+    """Drop the override so the code default applies again (audited when one existed)."""
+    definition = get_definition(key)
     row = db.session.get(SettingOverride, key)
     if row is not None:
+        record_audit(
+            "settings.reset",
+            actor_id=actor_id,
+            subject_type="setting",
+            details={"key": key, "from": row.value, "to": definition.default},
+        )
         db.session.delete(row)
         db.session.flush()
     g.pop("_setting_overrides", None)

@@ -244,3 +244,32 @@ def test_audit_page_scoped_and_verifiable(app) -> None:
     admin = login(app.test_client(), office.admin)
     verified = admin.post("/audit/verify", follow_redirects=True).get_data(as_text=True)
     assert "Rantai audit utuh" in verified
+
+
+def test_an_admin_switches_a_rule_off_and_the_change_is_audited(app) -> None:
+    from app.audit.models import AuditEntry
+    from app.settings.forms import field_name
+    from app.settings.registry import all_definitions
+    from app.settings.services import settings_by_group
+
+    office = make_office()
+    make_evaluation(office.employee, "2026", "sangat_baik")
+    make_assessment(office.employee, 95)
+    hr = login(app.test_client(), office.hr)
+    assert "Kotak talenta 9" in hr.get(f"/merit/people/{office.employee.id}?year=2026").get_data(as_text=True)
+    rows = next(rows for slug, _label, rows in settings_by_group() if slug == "merit")
+    form = {}
+    for definition, value, _overridden in rows:
+        if definition.kind == "bool":
+            if value and definition.key != "merit.rule.talent_box_9.enabled":
+                form[field_name(definition.key)] = "y"
+        else:
+            form[field_name(definition.key)] = definition.to_text(value)
+    admin = login(app.test_client(), office.admin)
+    assert admin.post("/admin/settings/merit", data=form).status_code == 302
+    assert "Kotak talenta 9" not in hr.get(f"/merit/people/{office.employee.id}?year=2026").get_data(
+        as_text=True
+    )
+    changed = db.session.scalar(select(AuditEntry).where(AuditEntry.action == "settings.changed"))
+    assert changed.details == {"key": "merit.rule.talent_box_9.enabled", "from": True, "to": False}
+    assert all_definitions()
