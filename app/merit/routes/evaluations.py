@@ -72,6 +72,15 @@ def _form(evaluation: PerformanceEvaluation | None = None) -> EvaluationForm:
     return form
 
 
+def _calibration_for(person, period_text: str | None):
+    """The calibration of the person's unit for the period being written (None when unknown)."""
+    try:
+        period = parse_period(period_text)
+    except ValueError:
+        return None
+    return calibration(person.unit, period) if person.unit is not None else None
+
+
 def _save(form: EvaluationForm, person, evaluation: PerformanceEvaluation | None):
     data = form.to_data()
     data["user_id"] = person.id
@@ -104,7 +113,13 @@ def new(user_id: int):
     if form.validate_on_submit() and (evaluation := _save(form, person, None)) is not None:
         flash(_("The evaluation was saved."), "success")
         return redirect(url_for("merit_eval.detail", evaluation_id=evaluation.id))
-    return render_template("merit/evaluation_form.html", form=form, person=person, evaluation=None)
+    return render_template(
+        "merit/evaluation_form.html",
+        form=form,
+        person=person,
+        evaluation=None,
+        unit_calibration=_calibration_for(person, form.period.data),
+    )
 
 
 @bp.route("/evaluations/<int:evaluation_id>/edit", methods=["GET", "POST"])
@@ -130,9 +145,7 @@ def edit(evaluation_id: int):
 def detail(evaluation_id: int):
     """An evaluation with what the viewer may do next (and the unit's calibration for drafts)."""
     evaluation = evaluation_for(current_user, evaluation_id)
-    unit_calibration = None
-    if evaluation.is_draft and evaluation.user.unit is not None:
-        unit_calibration = calibration(evaluation.user.unit, parse_period(evaluation.period))
+    unit_calibration = _calibration_for(evaluation.user, evaluation.period) if evaluation.is_draft else None
     return render_template(
         "merit/evaluation_detail.html",
         evaluation=evaluation,
