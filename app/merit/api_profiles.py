@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import select
 
@@ -170,7 +171,7 @@ def kpis_of_unit(args, unit_id: int):
 def _managed(user_id: int):
     person = person_or_404(current_user, user_id)
     if not can_manage_records(current_user, person):
-        raise MeritError("You cannot change this person's records.", status=403)
+        raise MeritError(str(_l("You cannot change this person's records.")), status=403)
     return person
 
 

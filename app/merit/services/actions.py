@@ -242,7 +242,7 @@ def decide_action(
     """Approve or reject a proposal with a written justification; never by its proposer (403)."""
     today = today or date.today()
     action = action_for(actor, action_id, lock=True)
-    if action.proposed_by_id == actor.id:
+    if actor.id is not None and action.proposed_by_id == actor.id:
         raise refusal(
             _l("You proposed this action, so someone else must decide it."),
             status=403,
@@ -339,7 +339,7 @@ def decide_appeal(
     action = action_for(actor, action_id, lock=True)
     if not actor.has_role(Role.ADMIN):
         raise MeritError(str(_l("Only an administrator decides appeals.")), status=403)
-    if actor.id in (action.proposed_by_id, action.decided_by_id, action.user_id):
+    if actor.id is not None and actor.id in (action.proposed_by_id, action.decided_by_id, action.user_id):
         raise refusal(
             _l("You took part in this decision, so another administrator must decide the appeal."),
             status=403,
