@@ -10,6 +10,7 @@ MODEL_MODULES: list[str] = [
     "app.competency.models",
     "app.merit.models",
     "app.service_quality.models",
+    "app.courses.models",
 ]
 
 # Modules imported at start-up for their registrations (settings, nav, homes, job handlers).

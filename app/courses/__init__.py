@@ -1,0 +1,1 @@
+"""Courses: the catalog, classes (angkatan), enrollment, materials, progress and completion."""
