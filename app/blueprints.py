@@ -11,6 +11,7 @@ MODEL_MODULES: list[str] = [
     "app.merit.models",
     "app.service_quality.models",
     "app.courses.models",
+    "app.assessments.models",
 ]
 
 # Modules imported at start-up for their registrations (settings, nav, homes, job handlers).
@@ -22,6 +23,7 @@ SETUP_MODULES: list[str] = [
     "app.competency.reminders",
     "app.merit.setup",
     "app.service_quality.setup",
+    "app.assessments.setup",
 ]
 
 # Web blueprints (each module defines `bp`).
@@ -49,6 +51,10 @@ BLUEPRINT_MODULES: list[str] = [
     "app.service_quality.public_routes",
     "app.service_quality.routes",
     "app.service_quality.complaint_routes",
+    "app.assessments.routes.bank",
+    "app.assessments.routes.quizzes",
+    "app.assessments.routes.learner",
+    "app.assessments.routes.grading",
 ]
 
 # API blueprints (each module defines `blp`, a flask-smorest Blueprint under /api/v1).

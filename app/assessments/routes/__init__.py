@@ -1,0 +1,1 @@
+"""Web pages of the assessments area (one blueprint per module)."""

@@ -1,0 +1,1 @@
+"""Use cases of the assessments area: they validate, change and flush; views and CLI commands commit."""

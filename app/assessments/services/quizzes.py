@@ -1,0 +1,245 @@
+"""Quizzes of a course: settings, fixed questions and random draws from categories."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from flask_babel import lazy_gettext as _l
+from flask_babel import to_utc
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+
+from app.assessments.enums import GradingMethod, QuizKind, QuizLayout
+from app.assessments.models import Question, QuestionCategory, Quiz, QuizDraw, QuizQuestion
+from app.assessments.services.bank import create_question
+from app.assessments.services.common import AssessmentError
+from app.extensions import db
+from app.validation import FieldErrors, raise_if_errors
+
+MAX_ATTEMPTS = 100
+MAX_MINUTES = 24 * 60
+MAX_DRAW = 200
+
+
+def _number(value: Any, errors: FieldErrors, field: str, low: float, high: float, message: Any) -> float | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, bool):
+        errors.add(field, message)
+        return None
+    try:
+        number = float(str(value).strip().replace(",", "."))
+    except ValueError:
+        errors.add(field, message)
+        return None
+    if not low <= number <= high:
+        errors.add(field, message)
+    return number
+
+
+def _whole(value: Any, errors: FieldErrors, field: str, high: int, message: Any) -> int | None:
+    number = _number(value, errors, field, 1, high, message)
+    if number is None:
+        return None
+    if not float(number).is_integer():
+        errors.add(field, message)
+    return int(number)
+
+
+def _moment(value: Any, errors: FieldErrors, field: str) -> datetime | None:
+    """An aware datetime; naive ones (forms) are read in the agency's time zone."""
+    if value in (None, ""):
+        return None
+    if not isinstance(value, datetime):
+        try:
+            value = datetime.fromisoformat(str(value).strip())
+        except ValueError:
+            errors.add(field, _l("Use a date and time such as 2026-12-01T08:00."))
+            return None
+    return value.astimezone(UTC) if value.tzinfo else to_utc(value).replace(tzinfo=UTC)
+
+
+def _enum(enum: type, value: Any, default: Any, errors: FieldErrors, field: str) -> Any:
+    if value in (None, ""):
+        return default
+    try:
+        return enum(str(value))
+    except ValueError:
+        errors.add(field, _l("Choose one of the listed options."))
+        return default
+
+
+def clean_quiz(data: dict[str, Any], errors: FieldErrors) -> dict[str, Any]:
+    """Validate a quiz's settings (title, kind, passing score 0–100, attempts, time limit, dates …)."""
+    title = " ".join(str(data.get("title") or "").split()) if not isinstance(data.get("title"), dict) else ""
+    if not title:
+        errors.add("title", _l("This field is required."))
+    elif len(title) > 200:
+        errors.add("title", _l("Use at most %(n)s characters.", n=200))
+    if data.get("kind") in (None, ""):
+        errors.add("kind", _l("Choose one of the listed options."))
+    passing = _number(
+        data.get("passing_score"), errors, "passing_score", 0, 100, _l("Enter a passing score from 0 to 100.")
+    )
+    if passing is None and "passing_score" not in errors:
+        errors.add("passing_score", _l("Enter a passing score from 0 to 100."))
+    cleaned = {
+        "title": title,
+        "description": str(data.get("description") or "").strip()[:5000],
+        "kind": _enum(QuizKind, data.get("kind"), QuizKind.QUIZ, errors, "kind"),
+        "passing_score": round(passing or 0.0, 2),
+        "max_attempts": _whole(
+            data.get("max_attempts"), errors, "max_attempts", MAX_ATTEMPTS,
+            _l("Enter a number of attempts from 1 to %(n)s, or leave it empty for no limit.", n=MAX_ATTEMPTS),
+        ),
+        "time_limit_minutes": _whole(
+            data.get("time_limit_minutes"), errors, "time_limit_minutes", MAX_MINUTES,
+            _l("Enter minutes from 1 to %(n)s, or leave it empty for no limit.", n=MAX_MINUTES),
+        ),
+        "opens_at": _moment(data.get("opens_at"), errors, "opens_at"),
+        "closes_at": _moment(data.get("closes_at"), errors, "closes_at"),
+        "grading_method": _enum(GradingMethod, data.get("grading_method"), GradingMethod.HIGHEST, errors,
+                                "grading_method"),
+        "layout": _enum(QuizLayout, data.get("layout"), QuizLayout.ALL, errors, "layout"),
+        "shuffle_questions": bool(data.get("shuffle_questions")),
+        "shuffle_choices": bool(data.get("shuffle_choices")),
+        "show_feedback": bool(data.get("show_feedback", True)),
+    }
+    if cleaned["opens_at"] and cleaned["closes_at"] and cleaned["closes_at"] <= cleaned["opens_at"]:
+        errors.add("closes_at", _l("The test must close after it opens."))
+    return cleaned
+
+
+def _one_per_course(course_id: int, kind: QuizKind, errors: FieldErrors, quiz_id: int | None = None) -> None:
+    if kind == QuizKind.QUIZ:
+        return
+    other = db.session.scalar(
+        select(Quiz.id).where(Quiz.course_id == course_id, Quiz.kind == kind, Quiz.id != (quiz_id or 0))
+    )
+    if other is not None:
+        errors.add("kind", _l("This course already has a %(kind)s.", kind=kind.label.lower()))
+
+
+def _save(quiz: Quiz) -> Quiz:
+    try:
+        with db.session.begin_nested():
+            db.session.add(quiz)
+            db.session.flush()
+    except IntegrityError:  # a concurrent request added the course's pre- or post-test first
+        message = str(_l("This course already has a %(kind)s.", kind=quiz.kind.label.lower()))
+        raise AssessmentError(message, {"kind": [message]}, status=409, code="conflict")
+    return quiz
+
+
+def create_quiz(actor: Any, course_id: int, data: dict[str, Any]) -> Quiz:
+    """Add a quiz to the course; questions given inline (the API) go to a category named after it."""
+    errors = FieldErrors()
+    cleaned = clean_quiz(data, errors)
+    _one_per_course(course_id, cleaned["kind"], errors)
+    inline = data.get("questions") or []
+    if not isinstance(inline, list):
+        errors.add("questions", _l("Give a list of questions."))
+        inline = []
+    raise_if_errors(errors, AssessmentError)
+    quiz = _save(Quiz(course_id=course_id, created_by_id=getattr(actor, "id", None), **cleaned))
+    for position, item in enumerate(inline):
+        item = dict(item) if isinstance(item, dict) else {}
+        item.setdefault("category", cleaned["title"])
+        try:
+            question = create_question(course_id, item)
+        except AssessmentError as exc:
+            fields = {f"questions.{position}.{name}": messages for name, messages in exc.fields.items()}
+            raise AssessmentError(exc.message, fields) from None
+        db.session.add(QuizQuestion(quiz_id=quiz.id, question_id=question.id, position=position))
+    db.session.flush()
+    return quiz
+
+
+def update_quiz(quiz: Quiz, data: dict[str, Any]) -> Quiz:
+    """Change a quiz's settings (attempts already started keep their questions and deadline)."""
+    errors = FieldErrors()
+    cleaned = clean_quiz(data, errors)
+    _one_per_course(quiz.course_id, cleaned["kind"], errors, quiz.id)
+    raise_if_errors(errors, AssessmentError)
+    for name, value in cleaned.items():
+        setattr(quiz, name, value)
+    return _save(quiz)
+
+
+def add_fixed_questions(quiz: Quiz, question_ids: list[Any]) -> int:
+    """Add questions of the course's bank to every attempt of the quiz; returns how many were new."""
+    ids = [q for q in question_ids if isinstance(q, int) and not isinstance(q, bool)]
+    valid = set(
+        db.session.scalars(
+            select(Question.id).where(
+                Question.id.in_(ids), Question.course_id == quiz.course_id, Question.archived.is_(False)
+            )
+        )
+    )
+    if not valid or len(valid) != len(set(ids)):
+        message = str(_l("Choose questions of this course's bank."))
+        raise AssessmentError(message, {"question_ids": [message]})
+    present = {fq.question_id for fq in quiz.fixed_questions}
+    position = max((fq.position for fq in quiz.fixed_questions), default=-1)
+    added = 0
+    for question_id in dict.fromkeys(ids):
+        if question_id in present:
+            continue
+        position += 1
+        quiz.fixed_questions.append(QuizQuestion(question_id=question_id, position=position))
+        added += 1
+    db.session.flush()
+    return added
+
+
+def remove_fixed_question(quiz: Quiz, question_id: int) -> None:
+    """Take a question out of the quiz (it stays in the bank)."""
+    for fixed in list(quiz.fixed_questions):
+        if fixed.question_id == question_id:
+            quiz.fixed_questions.remove(fixed)
+    db.session.flush()
+
+
+def set_draw(quiz: Quiz, category_id: Any, count: Any) -> QuizDraw | None:
+    """Draw `count` random questions from a category of the course per attempt (0 removes the draw)."""
+    errors = FieldErrors()
+    category = db.session.get(QuestionCategory, category_id) if isinstance(category_id, int) else None
+    if category is None or category.course_id != quiz.course_id:
+        errors.add("category_id", _l("Choose a category of this course."))
+    number = _number(count, errors, "count", 0, MAX_DRAW, _l("Enter a number from 0 to %(n)s.", n=MAX_DRAW))
+    if number is not None and not float(number).is_integer():
+        errors.add("count", _l("Enter a number from 0 to %(n)s.", n=MAX_DRAW))
+    raise_if_errors(errors, AssessmentError)
+    draw = next((d for d in quiz.draws if d.category_id == category.id), None)
+    if not number:
+        if draw is not None:
+            quiz.draws.remove(draw)
+        db.session.flush()
+        return None
+    if draw is None:
+        draw = QuizDraw(category_id=category.id, count=int(number))
+        quiz.draws.append(draw)
+    draw.count = int(number)
+    db.session.flush()
+    return draw
+
+
+def question_count(quiz: Quiz) -> int:
+    """How many questions an attempt gets at most (fixed plus the draws, capped by each category's size)."""
+    total = len(quiz.fixed_questions)
+    for draw in quiz.draws:
+        available = db.session.scalar(
+            select(func.count(Question.id)).where(
+                Question.category_id == draw.category_id, Question.archived.is_(False)
+            )
+        )
+        total += min(draw.count, available or 0)
+    return total
+
+
+def course_quizzes(course_id: int) -> list[Quiz]:
+    """The course's quizzes: pre-test, post-test, then the others by title."""
+    order = {QuizKind.PRE_TEST: 0, QuizKind.POST_TEST: 1, QuizKind.QUIZ: 2}
+    quizzes = db.session.scalars(select(Quiz).where(Quiz.course_id == course_id)).all()
+    return sorted(quizzes, key=lambda q: (order[q.kind], q.title))

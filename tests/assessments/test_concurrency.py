@@ -1,0 +1,94 @@
+"""Parallel starts and double submits never create extra scored attempts (PostgreSQL, real threads)."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from sqlalchemy import func, select
+
+from app.assessments.enums import AttemptStatus
+from app.assessments.models import Attempt, Quiz
+from app.assessments.services.attempts import start_attempt, submit_attempt
+from app.competency.models import Evidence
+from app.courses.models import Enrollment
+from app.errors import ConflictError
+from app.extensions import db
+from app.org.models import User
+from tests.assessments.factories import choice_ids, make_learner, make_quiz, single
+from tests.competency.factories import make_technical
+from tests.courses.factories import make_course
+
+
+def _race(app, work, n: int) -> tuple[int, list[BaseException]]:
+    barrier = threading.Barrier(n)
+    errors: list[BaseException] = []
+    done = []
+
+    def run():
+        with app.app_context():
+            try:
+                barrier.wait()
+                work()
+                db.session.commit()
+                done.append(1)
+            except BaseException as exc:  # collected and asserted on below
+                errors.append(exc)
+                db.session.rollback()
+            finally:
+                db.session.remove()
+
+    threads = [threading.Thread(target=run) for _ in range(n)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return len(done), errors
+
+
+def _setup(max_attempts: int):
+    course = make_course(competencies={make_technical(): 2})
+    question = single(course)
+    quiz = make_quiz(course, [question], max_attempts=max_attempts)
+    person, enrollment = make_learner(course)
+    db.session.commit()
+    return quiz.id, person.id, enrollment.id, question.id, choice_ids(question)
+
+
+@pytest.mark.committed
+@pytest.mark.postgres_only
+def test_parallel_starts_beyond_the_limit(app):
+    quiz_id, person_id, enrollment_id, question_id, _right = _setup(max_attempts=2)
+
+    def work():
+        quiz = db.session.get(Quiz, quiz_id)
+        person = db.session.get(User, person_id)
+        attempt = start_attempt(person, quiz)
+        db.session.commit()
+        submit_attempt(attempt, [{"question_id": question_id, "choice_ids": []}])
+
+    succeeded, errors = _race(app, work, 8)
+    assert all(isinstance(e, ConflictError) for e in errors), errors
+    attempts = db.session.scalars(select(Attempt).where(Attempt.enrollment_id == enrollment_id)).all()
+    assert len(attempts) <= 2
+    assert succeeded == sum(1 for a in attempts if a.status == AttemptStatus.GRADED)
+
+
+@pytest.mark.committed
+@pytest.mark.postgres_only
+def test_double_submit_scores_once(app):
+    quiz_id, person_id, enrollment_id, question_id, right = _setup(max_attempts=1)
+    attempt_id = start_attempt(db.session.get(User, person_id), db.session.get(Quiz, quiz_id)).id
+    db.session.commit()
+
+    def work():
+        submit_attempt(db.session.get(Attempt, attempt_id), [{"question_id": question_id, "choice_ids": right}])
+
+    succeeded, errors = _race(app, work, 6)
+    assert succeeded == 1
+    assert len(errors) == 5 and all(isinstance(e, ConflictError) for e in errors), errors
+    attempt = db.session.get(Attempt, attempt_id)
+    assert attempt.status == AttemptStatus.GRADED and attempt.score == 100.0
+    assert db.session.scalar(select(func.count(Attempt.id)).where(Attempt.enrollment_id == enrollment_id)) == 1
+    assert db.session.scalar(select(func.count(Evidence.id)).where(Evidence.user_id == person_id)) >= 1
+    assert db.session.get(Enrollment, enrollment_id).status == "completed"
