@@ -78,8 +78,12 @@ class QuizForm(FlaskForm):
     max_attempts = StringField(_l("Maximum attempts (empty: no limit)"), default="2")
     time_limit_minutes = StringField(_l("Time limit in minutes (empty: none)"))
     opens_at = DateTimeLocalField(_l("Opens at (optional)"), format=DATETIME_FORMATS, validators=[Optional()])
-    closes_at = DateTimeLocalField(_l("Closes at (optional)"), format=DATETIME_FORMATS, validators=[Optional()])
-    grading_method = SelectField(_l("Grade across attempts"), choices=_options(GRADING_LABELS), validate_choice=False)
+    closes_at = DateTimeLocalField(
+        _l("Closes at (optional)"), format=DATETIME_FORMATS, validators=[Optional()]
+    )
+    grading_method = SelectField(
+        _l("Grade across attempts"), choices=_options(GRADING_LABELS), validate_choice=False
+    )
     layout = SelectField(_l("Layout"), choices=_options(LAYOUT_LABELS), validate_choice=False)
     shuffle_questions = BooleanField(_l("Shuffle the questions for each attempt"))
     shuffle_choices = BooleanField(_l("Shuffle the choices for each attempt"))

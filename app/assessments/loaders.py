@@ -41,7 +41,9 @@ def quiz_to_take(quiz_id: int) -> Quiz:
     quiz = db.session.get(Quiz, quiz_id)
     if quiz is None:
         abort(404)
-    if quiz.course.status != CourseStatus.PUBLISHED and not can_manage_assessments(current_user, quiz.course_id):
+    if quiz.course.status != CourseStatus.PUBLISHED and not can_manage_assessments(
+        current_user, quiz.course_id
+    ):
         abort(404)
     return quiz
 

@@ -41,7 +41,9 @@ class CourseInstructor(Base):
     __tablename__ = "course_instructors"
 
     course_id: Mapped[int] = mapped_column(ForeignKey("courses.id", ondelete="CASCADE"), primary_key=True)
-    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True, index=True)
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
     assigned_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     assigned_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
@@ -175,11 +177,16 @@ class QuizDraw(Base):
     """`count` questions drawn at random from a category for each attempt."""
 
     __tablename__ = "quiz_draws"
-    __table_args__ = (UniqueConstraint("quiz_id", "category_id"), CheckConstraint("count > 0", name="count_positive"))
+    __table_args__ = (
+        UniqueConstraint("quiz_id", "category_id"),
+        CheckConstraint("count > 0", name="count_positive"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     quiz_id: Mapped[int] = mapped_column(ForeignKey("quizzes.id", ondelete="CASCADE"))
-    category_id: Mapped[int] = mapped_column(ForeignKey("question_categories.id", ondelete="CASCADE"), index=True)
+    category_id: Mapped[int] = mapped_column(
+        ForeignKey("question_categories.id", ondelete="CASCADE"), index=True
+    )
     count: Mapped[int] = mapped_column(Integer)
 
     quiz: Mapped[Quiz] = relationship(back_populates="draws")
@@ -203,7 +210,9 @@ class Attempt(Base):
     enrollment_id: Mapped[int] = mapped_column(ForeignKey("enrollments.id", ondelete="CASCADE"), index=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
     number: Mapped[int] = mapped_column(Integer)
-    status: Mapped[AttemptStatus] = mapped_column(str_enum(AttemptStatus, 12), default=AttemptStatus.IN_PROGRESS)
+    status: Mapped[AttemptStatus] = mapped_column(
+        str_enum(AttemptStatus, 12), default=AttemptStatus.IN_PROGRESS
+    )
     started_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     deadline_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

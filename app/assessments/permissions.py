@@ -17,9 +17,7 @@ def is_instructor(actor: Any, course_id: int) -> bool:
     """True when HR made `actor` an instructor of the course."""
     if not getattr(actor, "is_authenticated", False):
         return False
-    return (
-        db.session.get(CourseInstructor, (course_id, actor.id)) is not None
-    )
+    return db.session.get(CourseInstructor, (course_id, actor.id)) is not None
 
 
 def can_manage_assessments(actor: Any, course_id: int) -> bool:

@@ -9,12 +9,14 @@ from app.assessments.models import Question, Quiz
 from app.assessments.services.bank import create_question
 from app.assessments.services.quizzes import add_fixed_questions, create_quiz
 from app.courses.models import Course, Enrollment
-from app.org.models import User
+from app.org.models import Unit, User
 from tests.courses.factories import make_class, make_enrollment
 from tests.factories import make_user
 
 
-def single(course: Course, text: str = "Ibu kota Indonesia?", *, category: str = "Umum", points: float = 1) -> Question:
+def single(
+    course: Course, text: str = "Ibu kota Indonesia?", *, category: str = "Umum", points: float = 1
+) -> Question:
     """A single-choice question whose first choice is correct."""
     return create_question(
         course.id,
@@ -68,12 +70,18 @@ def make_quiz(
     course: Course,
     questions: list[Question],
     *,
-    kind: QuizKind = QuizKind.POST_TEST,
+    kind: QuizKind | str = QuizKind.POST_TEST,
     actor: User | None = None,
     **settings: Any,
 ) -> Quiz:
     """A quiz with the given fixed questions (passing score 70, 2 attempts unless told)."""
-    data = {"title": f"{kind.label} {course.code}", "kind": kind.value, "passing_score": 70, "max_attempts": 2}
+    kind = QuizKind(kind)
+    data = {
+        "title": f"{kind.label} {course.code}",
+        "kind": kind.value,
+        "passing_score": 70,
+        "max_attempts": 2,
+    }
     data.update(settings)
     quiz = create_quiz(actor, course.id, data)
     if questions:
@@ -81,9 +89,11 @@ def make_quiz(
     return quiz
 
 
-def make_learner(course: Course, username: str | None = None) -> tuple[User, Enrollment]:
-    """A civil servant enrolled in a class of the course."""
-    person = make_user(roles=["employee"], username=username)
+def make_learner(
+    course: Course, username: str | None = None, unit: Unit | None = None
+) -> tuple[User, Enrollment]:
+    """A civil servant (of `unit`, if given) enrolled in a class of the course."""
+    person = make_user(roles=["employee"], username=username, unit=unit)
     return person, make_enrollment(person, make_class(course))
 
 

@@ -40,7 +40,14 @@ def _answers(attempt, right=True):
     for slot in attempt.answers:
         q = slot.question
         if q.kind.has_choices:
-            answers.append({"question_id": q.id, "choice_ids": choice_ids(q, correct=right)[:1] if q.kind != "multiple" else choice_ids(q, correct=right)})
+            answers.append(
+                {
+                    "question_id": q.id,
+                    "choice_ids": choice_ids(q, correct=right)[:1]
+                    if q.kind != "multiple"
+                    else choice_ids(q, correct=right),
+                }
+            )
         else:
             answers.append({"question_id": q.id, "text": "pancasila" if right else "lain"})
     return answers
@@ -164,7 +171,9 @@ def test_late_submit_closes_on_saved_answers(course):
     start = utcnow() - timedelta(minutes=30)
     attempt = start_attempt(person, quiz, now=start)
     assert attempt.deadline_at == start + timedelta(minutes=10)
-    save_answers(attempt, [{"question_id": q.id, "choice_ids": choice_ids(q)}], now=start + timedelta(minutes=5))
+    save_answers(
+        attempt, [{"question_id": q.id, "choice_ids": choice_ids(q)}], now=start + timedelta(minutes=5)
+    )
     # Within the grace period the submit still counts.
     outcome = submit_attempt(attempt, _answers(attempt), now=start + timedelta(minutes=10, seconds=59))
     assert not outcome.late and attempt.score == 100.0
@@ -176,7 +185,9 @@ def test_expired_attempt_is_closed_and_graded_on_saved(course):
     person, _e = make_learner(course)
     start = utcnow() - timedelta(minutes=30)
     attempt = start_attempt(person, quiz, now=start)
-    save_answers(attempt, [{"question_id": q.id, "choice_ids": choice_ids(q)}], now=start + timedelta(minutes=5))
+    save_answers(
+        attempt, [{"question_id": q.id, "choice_ids": choice_ids(q)}], now=start + timedelta(minutes=5)
+    )
     outcome = submit_attempt(attempt, _answers(attempt))
     assert outcome.late and attempt.closed_automatically
     assert attempt.score == 50.0 and attempt.status == AttemptStatus.GRADED
@@ -227,7 +238,9 @@ def test_no_more_attempts_than_the_limit(course):
 
 
 def test_grading_methods_across_attempts(course):
-    quiz = make_quiz(course, [single(course), single(course, "Dua")], max_attempts=3, grading_method="average")
+    quiz = make_quiz(
+        course, [single(course), single(course, "Dua")], max_attempts=3, grading_method="average"
+    )
     person, enrollment = make_learner(course)
     submit_attempt(start_attempt(person, quiz), [])  # 0
     second = start_attempt(person, quiz)
@@ -241,7 +254,10 @@ def test_essays_wait_for_a_grader(course, evaluator):
     quiz = make_quiz(course, [q, e])
     person, enrollment = make_learner(course)
     attempt = start_attempt(person, quiz)
-    submit_attempt(attempt, [{"question_id": q.id, "choice_ids": choice_ids(q)}, {"question_id": e.id, "text": "Jawaban"}])
+    submit_attempt(
+        attempt,
+        [{"question_id": q.id, "choice_ids": choice_ids(q)}, {"question_id": e.id, "text": "Jawaban"}],
+    )
     assert attempt.status == AttemptStatus.SUBMITTED and attempt.score is None
     assert enrollment.status == EnrollmentStatus.ENROLLED
     slot = next(a for a in attempt.answers if a.question_id == e.id)
@@ -264,8 +280,11 @@ def test_closed_and_empty_quizzes_refuse_to_start(course):
     with pytest.raises(ConflictError):
         start_attempt(person, empty)
     closed = make_quiz(
-        course, [single(course)], kind=QuizKind.PRE_TEST,
-        opens_at=(utcnow() - timedelta(days=2)).isoformat(), closes_at=(utcnow() - timedelta(days=1)).isoformat(),
+        course,
+        [single(course)],
+        kind=QuizKind.PRE_TEST,
+        opens_at=(utcnow() - timedelta(days=2)).isoformat(),
+        closes_at=(utcnow() - timedelta(days=1)).isoformat(),
     )
     with pytest.raises(ConflictError):
         start_attempt(person, closed)

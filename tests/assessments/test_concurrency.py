@@ -82,13 +82,17 @@ def test_double_submit_scores_once(app):
     db.session.commit()
 
     def work():
-        submit_attempt(db.session.get(Attempt, attempt_id), [{"question_id": question_id, "choice_ids": right}])
+        submit_attempt(
+            db.session.get(Attempt, attempt_id), [{"question_id": question_id, "choice_ids": right}]
+        )
 
     succeeded, errors = _race(app, work, 6)
     assert succeeded == 1
     assert len(errors) == 5 and all(isinstance(e, ConflictError) for e in errors), errors
     attempt = db.session.get(Attempt, attempt_id)
     assert attempt.status == AttemptStatus.GRADED and attempt.score == 100.0
-    assert db.session.scalar(select(func.count(Attempt.id)).where(Attempt.enrollment_id == enrollment_id)) == 1
+    assert (
+        db.session.scalar(select(func.count(Attempt.id)).where(Attempt.enrollment_id == enrollment_id)) == 1
+    )
     assert db.session.scalar(select(func.count(Evidence.id)).where(Evidence.user_id == person_id)) >= 1
     assert db.session.get(Enrollment, enrollment_id).status == "completed"

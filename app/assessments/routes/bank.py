@@ -19,9 +19,9 @@ from app.assessments.services.instructors import assign_instructor, course_instr
 from app.assessments.services.quizzes import course_quizzes
 from app.errors import ServiceError
 from app.extensions import db
+from app.http import bounded_int_arg
 from app.security import AUTHENTICATED, Role, access
 from app.ui.forms import apply_service_error
-from app.http import bounded_int_arg
 from app.ui.pagination import page_args
 
 bp = Blueprint("assessment_bank", __name__, template_folder="../templates")
@@ -154,7 +154,9 @@ def remove_question(question_id: int):
     course_id = question.course_id
     deleted = bank.remove_question(question)
     db.session.commit()
-    flash(_("Question deleted.") if deleted else _("Question archived (learners have answered it)."), "success")
+    flash(
+        _("Question deleted.") if deleted else _("Question archived (learners have answered it)."), "success"
+    )
     return redirect(url_for(".overview", course_id=course_id))
 
 
@@ -170,7 +172,9 @@ def export_questions(course_id: int, fmt: str):
     else:
         return redirect(url_for(".overview", course_id=course.id))
     filename = f"questions-{course.code}.{fmt}"
-    return Response(body, mimetype=mimetype, headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+    return Response(
+        body, mimetype=mimetype, headers={"Content-Disposition": f'attachment; filename="{filename}"'}
+    )
 
 
 @bp.post("/courses/<int:course_id>/questions/import")

@@ -1,4 +1,4 @@
-"""The learner's side: my tests, a quiz's start page, the attempt (autosave, navigation, submit), the result."""
+"""The learner's side: my tests, a quiz's start page, the attempt (autosave, submit), the result."""
 
 from __future__ import annotations
 

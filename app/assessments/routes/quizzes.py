@@ -1,4 +1,4 @@
-"""Managing a quiz: settings, fixed questions and draws, the learners' results, extra attempts, item analysis."""
+"""Managing a quiz: settings, questions and draws, results, extra attempts, item analysis."""
 
 from __future__ import annotations
 
@@ -83,12 +83,18 @@ def detail(quiz_id: int):
     fixed_ids = {fq.question_id for fq in quiz.fixed_questions}
     available = db.session.scalars(
         select(Question)
-        .where(Question.course_id == quiz.course_id, Question.archived.is_(False), Question.id.not_in(fixed_ids or {0}))
+        .where(
+            Question.course_id == quiz.course_id,
+            Question.archived.is_(False),
+            Question.id.not_in(fixed_ids or {0}),
+        )
         .options(joinedload(Question.category))
         .order_by(Question.category_id, Question.id)
     ).all()
     draw_form = DrawForm()
-    draw_form.category_id.choices = [(str(c.id), f"{c.name} ({n})") for c, n in category_counts(quiz.course_id)]
+    draw_form.category_id.choices = [
+        (str(c.id), f"{c.name} ({n})") for c, n in category_counts(quiz.course_id)
+    ]
     return render_template(
         "assessments/quiz_detail.html",
         quiz=quiz,
@@ -131,7 +137,9 @@ def set_draw(quiz_id: int):
     form = DrawForm()
     category_id = form.category_id.data
     try:
-        quizzes.set_draw(quiz, int(category_id) if str(category_id or "").isdigit() else None, form.count.data)
+        quizzes.set_draw(
+            quiz, int(category_id) if str(category_id or "").isdigit() else None, form.count.data
+        )
         db.session.commit()
         flash(_("Random questions updated."), "success")
     except ServiceError as exc:
@@ -198,4 +206,3 @@ def analysis(quiz_id: int):
         analysis=result,
         chart=histogram_chart(result, _("Score distribution")),
     )
-

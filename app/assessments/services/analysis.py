@@ -41,7 +41,9 @@ class QuizAnalysis:
 def analyse_quiz(quiz: Quiz) -> QuizAnalysis:
     """Item statistics from every graded attempt (one query for answers, one for questions)."""
     rows = db.session.execute(
-        select(Attempt.id, Attempt.score, AttemptAnswer.question_id, AttemptAnswer.awarded, AttemptAnswer.points)
+        select(
+            Attempt.id, Attempt.score, AttemptAnswer.question_id, AttemptAnswer.awarded, AttemptAnswer.points
+        )
         .join(AttemptAnswer, AttemptAnswer.attempt_id == Attempt.id)
         .where(Attempt.quiz_id == quiz.id, Attempt.status == AttemptStatus.GRADED)
     ).all()
@@ -54,7 +56,10 @@ def analyse_quiz(quiz: Quiz) -> QuizAnalysis:
     questions = db.session.scalars(select(Question).where(Question.id.in_(list(per_question)))).all()
     items = sorted(
         (ItemRow(q, rules.item_stats(per_question[q.id])) for q in questions),
-        key=lambda row: (row.stats.discrimination if row.stats.discrimination is not None else 9, row.question.id),
+        key=lambda row: (
+            row.stats.discrimination if row.stats.discrimination is not None else 9,
+            row.question.id,
+        ),
     )
     labels = rules.histogram_labels()
     counts = rules.histogram(scores.values())

@@ -67,11 +67,14 @@ def attempts_of(quiz_id: int, enrollment_id: int) -> list[Attempt]:
 
 def extra_attempts(quiz_id: int, enrollment_id: int) -> int:
     """Extra attempts HR granted to the enrollment for the quiz."""
-    return db.session.scalar(
-        select(func.count(AttemptGrant.id)).where(
-            AttemptGrant.quiz_id == quiz_id, AttemptGrant.enrollment_id == enrollment_id
+    return (
+        db.session.scalar(
+            select(func.count(AttemptGrant.id)).where(
+                AttemptGrant.quiz_id == quiz_id, AttemptGrant.enrollment_id == enrollment_id
+            )
         )
-    ) or 0
+        or 0
+    )
 
 
 @dataclass
@@ -125,8 +128,10 @@ def _refusal(quiz: Quiz, left: int | None, now: datetime) -> str | None:
     return None
 
 
-def start_attempt(user: Any, quiz: Quiz, *, now: datetime | None = None, rng: random.Random | None = None) -> Attempt:
-    """Start (or resume the open) attempt: draw and freeze the questions and choice order, set the deadline."""
+def start_attempt(
+    user: Any, quiz: Quiz, *, now: datetime | None = None, rng: random.Random | None = None
+) -> Attempt:
+    """Start (or resume the open) attempt: draw and freeze questions and choice order, set the deadline."""
     now = now or utcnow()
     enrollment = learner_enrollment(user.id, quiz.course_id, lock=True)
     if enrollment is None:
@@ -159,7 +164,9 @@ def start_attempt(user: Any, quiz: Quiz, *, now: datetime | None = None, rng: ra
         question = questions[question_id]
         order = rules.order_choices([c.id for c in question.choices], rng, shuffle=quiz.shuffle_choices)
         attempt.answers.append(
-            AttemptAnswer(question_id=question_id, position=position, points=question.points, choice_order=order)
+            AttemptAnswer(
+                question_id=question_id, position=position, points=question.points, choice_order=order
+            )
         )
     try:
         with db.session.begin_nested():
@@ -211,7 +218,9 @@ def close_if_expired(attempt: Attempt, now: datetime | None = None) -> bool:
 def _clean_answers(attempt: Attempt, answers: Any) -> list[tuple[AttemptAnswer, list[int], str]]:
     """Check every answer against the attempt's frozen questions and choices (all or nothing)."""
     if not isinstance(answers, list):
-        raise AssessmentError(str(_l("Give a list of answers.")), {"answers": [str(_l("Give a list of answers."))]})
+        raise AssessmentError(
+            str(_l("Give a list of answers.")), {"answers": [str(_l("Give a list of answers."))]}
+        )
     by_question = {a.question_id: a for a in attempt.answers}
     cleaned = []
     problems: dict[str, list[str]] = {}
@@ -291,7 +300,8 @@ def close_expired_attempts(now: datetime | None = None) -> int:
     """Close every open attempt past its deadline and grace (cron); returns how many."""
     now = now or utcnow()
     expired = db.session.scalars(
-        select(Attempt).where(Attempt.status == AttemptStatus.IN_PROGRESS, Attempt.deadline_at.is_not(None))
+        select(Attempt)
+        .where(Attempt.status == AttemptStatus.IN_PROGRESS, Attempt.deadline_at.is_not(None))
         .where(Attempt.deadline_at < now)
         .order_by(Attempt.id)
     ).all()

@@ -144,7 +144,9 @@ def create_category(course_id: int, name: Any) -> QuestionCategory:
     text = _clean_text(name, errors, "name", 120)
     raise_if_errors(errors, AssessmentError)
     exists_already = db.session.scalar(
-        select(QuestionCategory.id).where(QuestionCategory.course_id == course_id, QuestionCategory.name == text)
+        select(QuestionCategory.id).where(
+            QuestionCategory.course_id == course_id, QuestionCategory.name == text
+        )
     )
     if exists_already:
         raise AssessmentError(
@@ -233,9 +235,7 @@ def category_counts(course_id: int) -> list[tuple[QuestionCategory, int]]:
     """The course's categories with their number of active questions (one query)."""
     rows = db.session.execute(
         select(QuestionCategory, func.count(Question.id))
-        .outerjoin(
-            Question, (Question.category_id == QuestionCategory.id) & Question.archived.is_(False)
-        )
+        .outerjoin(Question, (Question.category_id == QuestionCategory.id) & Question.archived.is_(False))
         .where(QuestionCategory.course_id == course_id)
         .group_by(QuestionCategory.id)
         .order_by(QuestionCategory.name)

@@ -110,7 +110,9 @@ def _csv_records(text: str) -> list[dict[str, Any]]:
                 "feedback": row.get("feedback") or "",
                 "scoring": (row.get("scoring") or "").strip(),
                 "choices": choices,
-                "accepted_answers": [a for a in str(row.get("accepted_answers") or "").split("|") if a.strip()],
+                "accepted_answers": [
+                    a for a in str(row.get("accepted_answers") or "").split("|") if a.strip()
+                ],
             }
         )
     return records

@@ -85,9 +85,7 @@ def grade_essay(actor: Any, answer: AttemptAnswer, points: Any, comment: Any) ->
     if len(text) > MAX_COMMENT:
         errors.add("comment", _l("Use at most %(n)s characters.", n=MAX_COMMENT))
     raise_if_errors(errors, AssessmentError)
-    attempt = db.session.scalar(
-        select(Attempt).where(Attempt.id == answer.attempt_id).with_for_update()
-    )
+    attempt = db.session.scalar(select(Attempt).where(Attempt.id == answer.attempt_id).with_for_update())
     if attempt is None or attempt.status == AttemptStatus.IN_PROGRESS:
         raise ConflictError(str(_l("The attempt has not been submitted yet.")))
     if answer.question.kind != QuestionKind.ESSAY:
@@ -124,11 +122,14 @@ def enrollment_result(quiz: Quiz, enrollment_id: int) -> tuple[float | None, int
 
 
 def _extra(quiz_id: int, enrollment_id: int) -> int:
-    return db.session.scalar(
-        select(func.count(AttemptGrant.id)).where(
-            AttemptGrant.quiz_id == quiz_id, AttemptGrant.enrollment_id == enrollment_id
+    return (
+        db.session.scalar(
+            select(func.count(AttemptGrant.id)).where(
+                AttemptGrant.quiz_id == quiz_id, AttemptGrant.enrollment_id == enrollment_id
+            )
         )
-    ) or 0
+        or 0
+    )
 
 
 def apply_outcome(attempt: Attempt, *, actor_id: int | None = None) -> None:
@@ -196,7 +197,11 @@ def grant_extra_attempt(actor: Any, quiz: Quiz, enrollment: Enrollment, reason: 
         raise AssessmentError(message, {"reason": [message]})
     if enrollment.course_id != quiz.course_id:
         raise AssessmentError(str(_l("The enrollment is not in this quiz's course.")))
-    if enrollment.status not in (EnrollmentStatus.ASSIGNED, EnrollmentStatus.ENROLLED, EnrollmentStatus.FAILED):
+    if enrollment.status not in (
+        EnrollmentStatus.ASSIGNED,
+        EnrollmentStatus.ENROLLED,
+        EnrollmentStatus.FAILED,
+    ):
         raise ConflictError(str(_l("Extra attempts are for enrollments in progress or failed.")))
     grant = AttemptGrant(quiz_id=quiz.id, enrollment_id=enrollment.id, granted_by_id=actor.id, reason=text)
     db.session.add(grant)

@@ -22,7 +22,9 @@ MAX_MINUTES = 24 * 60
 MAX_DRAW = 200
 
 
-def _number(value: Any, errors: FieldErrors, field: str, low: float, high: float, message: Any) -> float | None:
+def _number(
+    value: Any, errors: FieldErrors, field: str, low: float, high: float, message: Any
+) -> float | None:
     if value in (None, ""):
         return None
     if isinstance(value, bool):
@@ -90,17 +92,24 @@ def clean_quiz(data: dict[str, Any], errors: FieldErrors) -> dict[str, Any]:
         "kind": _enum(QuizKind, data.get("kind"), QuizKind.QUIZ, errors, "kind"),
         "passing_score": round(passing or 0.0, 2),
         "max_attempts": _whole(
-            data.get("max_attempts"), errors, "max_attempts", MAX_ATTEMPTS,
+            data.get("max_attempts"),
+            errors,
+            "max_attempts",
+            MAX_ATTEMPTS,
             _l("Enter a number of attempts from 1 to %(n)s, or leave it empty for no limit.", n=MAX_ATTEMPTS),
         ),
         "time_limit_minutes": _whole(
-            data.get("time_limit_minutes"), errors, "time_limit_minutes", MAX_MINUTES,
+            data.get("time_limit_minutes"),
+            errors,
+            "time_limit_minutes",
+            MAX_MINUTES,
             _l("Enter minutes from 1 to %(n)s, or leave it empty for no limit.", n=MAX_MINUTES),
         ),
         "opens_at": _moment(data.get("opens_at"), errors, "opens_at"),
         "closes_at": _moment(data.get("closes_at"), errors, "closes_at"),
-        "grading_method": _enum(GradingMethod, data.get("grading_method"), GradingMethod.HIGHEST, errors,
-                                "grading_method"),
+        "grading_method": _enum(
+            GradingMethod, data.get("grading_method"), GradingMethod.HIGHEST, errors, "grading_method"
+        ),
         "layout": _enum(QuizLayout, data.get("layout"), QuizLayout.ALL, errors, "layout"),
         "shuffle_questions": bool(data.get("shuffle_questions")),
         "shuffle_choices": bool(data.get("shuffle_choices")),
