@@ -23,6 +23,8 @@ SETUP_MODULES: list[str] = [
     "app.competency.reminders",
     "app.merit.setup",
     "app.service_quality.setup",
+    "app.courses.setup",
+    "app.courses.reminders",
     "app.assessments.setup",
 ]
 
@@ -51,6 +53,10 @@ BLUEPRINT_MODULES: list[str] = [
     "app.service_quality.public_routes",
     "app.service_quality.routes",
     "app.service_quality.complaint_routes",
+    "app.courses.routes.catalog",
+    "app.courses.routes.manage",
+    "app.courses.routes.learning",
+    "app.courses.routes.roster",
     "app.assessments.routes.bank",
     "app.assessments.routes.quizzes",
     "app.assessments.routes.learner",

@@ -273,3 +273,34 @@ def apply_assignment(
         details={"assigned": assigned, "waitlisted": new - assigned, "already_enrolled": int(already or 0)},
     )
     return AssignmentPreview(new + int(already or 0), int(already or 0), assigned, new - assigned)
+
+
+def people_from_text(actor: Any, text: str) -> list[int]:
+    """Ids of the people named one per line by NIP or user name (in the actor's scope).
+
+    Unknown names are a field error on `people` quoting the first few.
+    """
+    names = sorted({line.strip() for line in (text or "").splitlines() if line.strip()})
+    if not names:
+        raise CourseError(
+            str(_l("Some fields are not valid.")), {"people": [str(_l("This field is required."))]}
+        )
+    if len(names) > MAX_LISTED:
+        message = str(_l("Give at most %(n)s people.", n=MAX_LISTED))
+        raise CourseError(message, {"people": [message]})
+    found: dict[str, int] = {}
+    for start in range(0, len(names), 1000):
+        chunk = names[start : start + 1000]
+        rows = db.session.execute(
+            select(User.id, User.nip, User.username).where(
+                or_(User.nip.in_(chunk), User.username.in_(chunk)), roster_people_condition(actor)
+            )
+        )
+        for user_id, nip, username in rows:
+            found[nip or ""] = user_id
+            found[username] = user_id
+    unknown = [n for n in names if n not in found]
+    if unknown:
+        message = str(_l("Unknown or outside your units: %(names)s", names=", ".join(unknown[:5])))
+        raise CourseError(message, {"people": [message]})
+    return sorted({found[n] for n in names})

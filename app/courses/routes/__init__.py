@@ -1,0 +1,1 @@
+"""Web pages of the courses area (one blueprint per module)."""
