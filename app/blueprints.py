@@ -73,6 +73,7 @@ API_MODULES: list[str] = [
     "app.merit.api_actions",
     "app.merit.api_profiles",
     "app.service_quality.api",
+    "app.assessments.api",
 ]
 
 # CLI command modules (each defines `register(app)`).

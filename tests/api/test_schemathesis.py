@@ -33,6 +33,7 @@ from schemathesis.specs.openapi.checks import response_schema_conformance
 
 from app.auth.services import issue_token
 from app.extensions import db
+from tests.assessments.factories import world_attempt, world_quiz
 from tests.factories import make_position, make_unit, make_user
 from tests.service_quality.factories import world_complaint
 
@@ -48,6 +49,9 @@ KNOWN_IDS: dict[str, Callable[[dict[str, Any]], int]] = {
     "position_id": lambda world: world["position"].id,
     "complaint_id": lambda world: world_complaint(world).id,
     "code": lambda world: world_complaint(world).tracking_code,
+    "quiz_id": lambda world: world_quiz(world).id,
+    "attempt_id": lambda world: world_attempt(world).id,
+    "course_id": lambda world: world_quiz(world).course_id,
 }
 
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.assessments.enums import MultipleScoring, QuestionKind, QuizKind
-from app.assessments.models import Question, Quiz
+from app.assessments.enums import MultipleScoring, QuizKind
+from app.assessments.models import Attempt, Question, Quiz
+from app.assessments.services.attempts import start_attempt
 from app.assessments.services.bank import create_question
 from app.assessments.services.quizzes import add_fixed_questions, create_quiz
 from app.courses.models import Course, Enrollment
 from app.org.models import Unit, User
-from tests.courses.factories import make_class, make_enrollment
+from tests.courses.factories import make_class, make_course, make_enrollment
 from tests.factories import make_user
 
 
@@ -102,4 +103,17 @@ def choice_ids(question: Question, *, correct: bool = True) -> list[int]:
     return [c.id for c in question.choices if c.correct == correct]
 
 
-__all__ = ["QuestionKind", "choice_ids", "essay", "make_learner", "make_quiz", "multiple", "short", "single"]
+def world_quiz(world: dict[str, Any]) -> Quiz:
+    """A post-test of a course the schemathesis run's administrator is enrolled in (made on first use)."""
+    if "quiz" not in world:
+        course = make_course(competencies={})
+        world["quiz"] = make_quiz(course, [single(course), short(course)], max_attempts=None)
+        make_enrollment(world["admin"], make_class(course))
+    return world["quiz"]
+
+
+def world_attempt(world: dict[str, Any]) -> Attempt:
+    """The administrator's open attempt of `world_quiz` (made on first use)."""
+    if "attempt" not in world:
+        world["attempt"] = start_attempt(world["admin"], world_quiz(world))
+    return world["attempt"]
