@@ -85,6 +85,7 @@ CLI_MODULES: list[str] = [
     "app.demo.cli",
     "app.competency.cli",
     "app.merit.cli",
+    "app.assessments.cli",
 ]
 
 # Demo data steps for `flask seed-demo`, run in order (each module defines `seed(ctx)`).
@@ -93,4 +94,5 @@ DEMO_MODULES: list[str] = [
     "app.demo.competency",
     "app.demo.merit",
     "app.demo.service_quality",
+    "app.demo.assessments",
 ]
