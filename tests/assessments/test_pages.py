@@ -239,3 +239,15 @@ def test_my_tests_lists_the_tests_of_my_courses(client, course):
     person, _e = make_learner(course)
     login(client, person)
     assert quiz.title in client.get("/my/tests").text
+
+
+def test_course_pages_lead_to_the_tests(client, hr_user, course):
+    quiz = make_quiz(course, [single(course)])
+    person, enrollment = make_learner(course)
+    login(client, person)
+    assert "/tests" in client.get(f"/courses/{course.id}").text
+    assert f"/courses/{course.id}/tests" in client.get(f"/learning/enrollments/{enrollment.id}").text
+    page = client.get(f"/courses/{course.id}/tests").text
+    assert f"/tests/{quiz.id}" in page and "Kelola tes" not in page
+    login(client, hr_user)
+    assert "Kelola tes" in client.get(f"/courses/{course.id}/tests").text

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, flash, jsonify, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
@@ -12,7 +12,8 @@ from app.assessments.loaders import own_attempt, quiz_to_take
 from app.assessments.models import Attempt, AttemptAnswer, CourseInstructor, Quiz
 from app.assessments.permissions import can_manage_assessments
 from app.assessments.services import attempts as service
-from app.courses.enums import EnrollmentStatus
+from app.assessments.services.quizzes import course_quizzes
+from app.courses.enums import CourseStatus, EnrollmentStatus
 from app.courses.models import Course, Enrollment
 from app.errors import ServiceError
 from app.extensions import db
@@ -46,6 +47,19 @@ def my_tests():
         .order_by(Course.title)
     ).all()
     return render_template("assessments/my_tests.html", rows=rows, teaching=teaching)
+
+
+@bp.get("/courses/<int:course_id>/tests")
+@access(AUTHENTICATED)
+def course_tests(course_id: int):
+    """The tests of a course (published ones for everyone; managers also see drafts)."""
+    course = db.session.get(Course, course_id)
+    manager = course is not None and can_manage_assessments(current_user, course.id)
+    if course is None or (course.status != CourseStatus.PUBLISHED and not manager):
+        abort(404)
+    return render_template(
+        "assessments/course_tests.html", course=course, quizzes=course_quizzes(course.id), manager=manager
+    )
 
 
 @bp.get("/tests/<int:quiz_id>")
