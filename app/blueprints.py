@@ -12,6 +12,7 @@ MODEL_MODULES: list[str] = [
     "app.service_quality.models",
     "app.courses.models",
     "app.assessments.models",
+    "app.reports.models",
 ]
 
 # Modules imported at start-up for their registrations (settings, nav, homes, job handlers).
@@ -26,6 +27,7 @@ SETUP_MODULES: list[str] = [
     "app.courses.setup",
     "app.courses.reminders",
     "app.assessments.setup",
+    "app.reports.setup",
 ]
 
 # Web blueprints (each module defines `bp`).
@@ -61,6 +63,8 @@ BLUEPRINT_MODULES: list[str] = [
     "app.assessments.routes.quizzes",
     "app.assessments.routes.learner",
     "app.assessments.routes.grading",
+    "app.reports.routes.evaluation",
+    "app.reports.routes.dashboards",
 ]
 
 # API blueprints (each module defines `blp`, a flask-smorest Blueprint under /api/v1).

@@ -42,6 +42,14 @@ def page_url(page: int, **extra: Any) -> str:
     return url_for(request.endpoint or "main.home", **(request.view_args or {}), **args)
 
 
+def export_url(fmt: str) -> str:
+    """The current URL asking for a download (`csv`/`xlsx`) with the same filters, all pages."""
+    args = request.args.to_dict(flat=False)
+    args.pop("page", None)
+    args["format"] = [fmt]
+    return url_for(request.endpoint or "main.home", **(request.view_args or {}), **args)
+
+
 def _context() -> dict[str, Any]:
     context: dict[str, Any] = {"current_locale": str(get_locale() or "id")}
     if current_user.is_authenticated:
@@ -60,6 +68,7 @@ def register_templating(app: Flask) -> None:
     app.jinja_env.filters["datetime"] = _fmt_datetime
     app.jinja_env.filters["number"] = _fmt_number
     app.jinja_env.globals["page_url"] = page_url
+    app.jinja_env.globals["export_url"] = export_url
     app.jinja_env.globals["role_labels"] = ROLE_LABELS
     app.context_processor(_context)
     install_form_translations()

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterator
 from datetime import date
 
@@ -18,6 +16,7 @@ from app.competency.services import unit_compliance, unit_people
 from app.competency.services.heatmap import SORTS, heatmap_csv_rows, heatmap_page, unit_summary
 from app.extensions import db
 from app.org.models import Unit
+from app.reports.exports import Export, export_format, export_response
 from app.security import Role, access
 from app.ui.pagination import page_args, paginate_rows
 
@@ -55,15 +54,12 @@ def _people(unit: Unit):
 
 
 def _csv_response(rows: Iterator[list], filename: str) -> Response:
-    """A CSV download built inside the request (rows are fetched in batches by the caller)."""
-    out = io.StringIO()
-    out.write("\ufeff")
-    csv.writer(out).writerows(rows)
-    return Response(
-        out.getvalue(),
-        mimetype="text/csv",
-        headers={"Content-Disposition": f"attachment; filename={filename}"},
-    )
+    """A download (CSV, or XLSX with `?format=xlsx`) of rows whose first row is the header.
+
+    The rows are fetched in batches by the caller and written while they are read.
+    """
+    stem = filename.rsplit(".", 1)[0]
+    return export_response(Export(next(rows), rows, stem), export_format() or "csv")
 
 
 @bp.get("/competency/units")
@@ -112,6 +108,8 @@ def jp_compliance():
     year = year_arg()
     context = {"units": units, "unit": unit, "year": year}
     if unit is not None:
+        if export_format():
+            return jp_csv(unit.id)
         figures, below = unit_compliance(_people(unit), year)
         page, per_page = page_args(25)
         context.update(figures=figures, pagination=paginate_rows(below, page, per_page))

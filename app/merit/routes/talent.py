@@ -26,6 +26,7 @@ from app.merit.services.talent import (
 )
 from app.org.models import Unit
 from app.org.permissions import unit_scope_condition
+from app.reports.exports import Export, export_format, export_response
 from app.security import Role, access
 from app.ui.pagination import page_args, paginate_rows
 
@@ -107,11 +108,32 @@ def pool():
     year = year_arg()
     unit_id = bounded_int_arg("unit_id")
     unit = unit_or_404(current_user, unit_id) if unit_id else None
+    fmt = export_format()
+    if fmt:
+        return export_response(_pool_export(talent_pool_query(current_user, year, unit), year), fmt)
     page, per_page = page_args()
     rows = paginate_rows(talent_pool_query(current_user, year, unit), page, per_page)
     return render_template(
         "merit/talent_pool.html", year=year, unit=unit, rows=rows, boxes=sorted(TALENT_POOL_BOXES)
     )
+
+
+def _pool_export(query, year: int) -> Export:
+    """The talent pool (every page) as a table."""
+    header = ["NIP", _("Name"), _("Unit"), _("Position"), _("Box"), _("Performance"), _("Potential"),
+              _("Predicate"), "JPM"]  # fmt: skip
+
+    def rows():
+        for person, snapshot in db.session.execute(query.execution_options(yield_per=500)):
+            yield [
+                person.nip, person.name, person.unit.name if person.unit else None,
+                person.position.name if person.position else None, snapshot.box,
+                snapshot.performance.label if snapshot.performance else None,
+                snapshot.potential.label if snapshot.potential else None,
+                snapshot.predicate.label if snapshot.predicate else None, snapshot.jpm,
+            ]  # fmt: skip
+
+    return Export(header, rows(), f"talent-pool-{year}", sheet=str(year))
 
 
 @bp.get("/units/<int:unit_id>/calibration")

@@ -1,0 +1,1 @@
+"""Reports and dashboards: evaluation reports, training needs and effectiveness, unit dashboards, exports."""

@@ -1,0 +1,1 @@
+"""Report pages: evaluation reports, dashboards, training needs and effectiveness."""
