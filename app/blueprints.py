@@ -65,6 +65,8 @@ BLUEPRINT_MODULES: list[str] = [
     "app.assessments.routes.grading",
     "app.reports.routes.evaluation",
     "app.reports.routes.dashboards",
+    "app.reports.routes.training",
+    "app.reports.routes.feedback",
 ]
 
 # API blueprints (each module defines `blp`, a flask-smorest Blueprint under /api/v1).

@@ -1,4 +1,4 @@
-"""Reports' registrations: navigation, person-page links and the bulk report job."""
+"""Reports' registrations: navigation, person-page links, the bulk report job, the course evaluation offer."""
 
 from __future__ import annotations
 
@@ -8,8 +8,10 @@ from flask import current_app
 from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 
+from app.courses.signals import enrollment_completed
 from app.extensions import db
 from app.jobs.services import job_handler
+from app.notifications.services import notify
 from app.org.models import Unit
 from app.reports.documents import report_pdf
 from app.reports.services.bulk import ZIP_JOB, write_unit_zip
@@ -17,11 +19,22 @@ from app.security import Role
 from app.ui.nav import register_nav, register_person_link
 
 register_nav(_l("My evaluation report"), "reports_eval.me", Role.EMPLOYEE, order=45)
-register_nav(_l("Dashboard"), "reports_dash.unit", Role.HR, Role.ADMIN, order=5)
-register_nav(_l("Agency"), "reports_dash.agency", Role.ADMIN, order=6)
+register_nav(_l("Reports"), "reports_dash.unit", Role.HR, Role.ADMIN, order=5)
 register_person_link(
     _l("Evaluation report"), "reports_eval.show", Role.HR, Role.EVALUATOR, Role.ADMIN, order=35
 )
+
+
+@enrollment_completed.connect
+def offer_course_evaluation(sender, enrollment, **kwargs):
+    """Offer the participant evaluation when a course is completed (in the same transaction)."""
+    notify(
+        enrollment.user,
+        _l("How was %(course)s?", course=enrollment.course.title),
+        _l("Please evaluate the course you completed: five questions and a comment."),
+        link=f"/reports/course-evaluations/{enrollment.id}",
+        email=False,
+    )
 
 
 @job_handler(ZIP_JOB)

@@ -28,7 +28,8 @@ def comparison_export(
     """The unit comparison as a table: people, JP, JPM, predicates, IKM and complaints per unit."""
     header = [
         _("Unit code"), _("Unit"), _("People"), _("JP target applies"), _("JP target reached"),
-        _("JP compliance (%)"), _("People with a standard"), _("Average JPM (%)"), _("Evaluated"),
+        _("JP compliance (%)"), _("People with a standard"), _("Average JPM (%)"), _("Overdue assignments"),
+        _("Evaluated"),
         *[p.label for p in Predicate],
         _("IKM (converted)"), _("IKM grade"), _("Respondents"), _("Complaints received"),
         _("Complaints resolved"), _("Open complaints"), _("Overdue complaints"),
@@ -39,7 +40,8 @@ def comparison_export(
             s = service.get(r.unit.id)
             yield [
                 r.unit.code, r.unit.name, r.people, r.jp_with_target, r.jp_reached, r.jp_percent,
-                r.jpm_people, r.average_jpm, r.evaluated, *[r.predicates.get(p.value, 0) for p in Predicate],
+                r.jpm_people, r.average_jpm, r.overdue, r.evaluated,
+                *[r.predicates.get(p.value, 0) for p in Predicate],
                 s.ikm if s else None, s.grade if s else None, s.respondents if s else None,
                 s.received if s else None, s.resolved if s else None, s.open if s else None,
                 s.overdue if s else None,

@@ -44,7 +44,6 @@ class UnitDashboard:
     grid: GridCounts
     service: dict[int, ServiceFigures]
     certificates: CertificateCounts | None
-    extras: dict[str, Any]
 
     @property
     def rows(self) -> list[UnitFigures]:
@@ -75,7 +74,7 @@ def unit_dashboard(unit: Unit, year: int, *, today: date | None = None) -> UnitD
     today = today or date.today()
     on = min(today, date(year, 12, 31))
     children = child_units(unit)
-    figures = unit_figures([unit, *children], year, on)
+    figures = unit_figures([unit, *children], year, on, today)
     people = active_people([unit.id])
     gaps = gap_totals(people, on, limit=TOP_GAPS)
     compared = children or [unit]
@@ -94,7 +93,6 @@ def unit_dashboard(unit: Unit, year: int, *, today: date | None = None) -> UnitD
             [u.id for u in [unit, *children]], date(year, 1, 1), date(year, 12, 31), today
         ),
         certificates=certificate_counts(people, year, today),
-        extras={},
     )
 
 
@@ -125,6 +123,6 @@ def agency_dashboard(year: int, parent: Unit | None = None, *, today: date | Non
     return AgencyDashboard(
         parent,
         year,
-        unit_figures(units, year, on),
+        unit_figures(units, year, on, today),
         service_figures([u.id for u in units], date(year, 1, 1), date(year, 12, 31), today),
     )

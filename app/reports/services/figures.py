@@ -16,6 +16,8 @@ from sqlalchemy import Float, and_, case, cast, func, select
 from app.competency.models import Competency
 from app.competency.queries import current_levels, jpm_totals, requirements_of
 from app.competency.services.jp import earned_subquery, jp_target_for
+from app.courses.enums import IN_PROGRESS_STATUSES
+from app.courses.models import Enrollment
 from app.extensions import db
 from app.merit.enums import COUNTED_EVALUATION_STATUSES
 from app.merit.models import PerformanceEvaluation
@@ -35,6 +37,7 @@ class UnitFigures:
     jpm_people: int = 0
     jpm_sum: float = 0.0
     predicates: dict[str, int] = field(default_factory=dict)
+    overdue: int = 0  # assigned trainings past their due date, not finished
 
     @property
     def jp_percent(self) -> float | None:
@@ -65,8 +68,8 @@ def _target_expression():
     )
 
 
-def unit_figures(units: Sequence[Unit], year: int, on: date) -> list[UnitFigures]:
-    """Figures for each unit's subtree (four grouped queries)."""
+def unit_figures(units: Sequence[Unit], year: int, on: date, today: date) -> list[UnitFigures]:
+    """Figures for each unit's subtree (five grouped queries); overdue counts as of `today`."""
     ids = [u.id for u in units]
     result = {u.id: UnitFigures(u) for u in units}
     if not ids:
@@ -121,6 +124,16 @@ def unit_figures(units: Sequence[Unit], year: int, on: date) -> list[UnitFigures
     ).all()
     for (unit_id, predicate), (count,) in roll_up(ids, predicate_rows, keyed=True).items():
         result[unit_id].predicates[predicate.value] = int(count)
+    overdue_rows = db.session.execute(
+        select(Unit.path, func.count(Enrollment.id))
+        .select_from(Enrollment)
+        .join(User, User.id == Enrollment.user_id)
+        .join(Unit, Unit.id == User.unit_id)
+        .where(in_scope, Enrollment.status.in_(IN_PROGRESS_STATUSES), Enrollment.due_on < today)
+        .group_by(Unit.path)
+    ).all()
+    for unit_id, (count,) in roll_up(ids, overdue_rows).items():
+        result[unit_id].overdue = int(count)
     return [result[u.id] for u in units]
 
 
