@@ -1,6 +1,7 @@
 """Benchmark: the report dashboards of an agency with 10,000 people.
 
     .venv/bin/python bench/reports_scale.py            # a fresh SQLite file in a temp folder
+    BENCH_SQLITE=/tmp/r.db .venv/bin/python bench/reports_scale.py   # built once, reused after
     BENCH_DATABASE_URL=postgresql+psycopg://… .venv/bin/python bench/reports_scale.py  # emptied!
 
 Builds 61 units (a root, 6 agencies, 54 sections), 10,000 people on 6 positions with
@@ -57,7 +58,7 @@ def _url() -> str:
             conn.execute(text("CREATE SCHEMA public"))
         engine.dispose()
         return url
-    return f"sqlite:///{Path(tempfile.mkdtemp()) / 'bench.db'}"
+    return f"sqlite:///{os.environ.get('BENCH_SQLITE') or Path(tempfile.mkdtemp()) / 'bench.db'}"
 
 
 def _unit(code: str, name: str, parent: Unit | None) -> Unit:
@@ -103,7 +104,7 @@ def build(rng: random.Random) -> None:
                 "password_hash": "x",
                 "name": f"Pegawai {i:05d}",
                 "email": f"p{i}@x.go.id",
-                "nip": f"19900517{2015 + i % 5}0310{i:04d}"[:18],
+                "nip": f"19{70 + i % 30}{1 + i // 30 % 12:02d}{1 + i // 360 % 28:02d}2015031{i % 1000:03d}",
                 "unit_id": leaves[i % len(leaves)],
                 "position_id": positions[i % len(positions)],
                 "employment": "pns" if i % 10 else "pppk",
@@ -226,22 +227,38 @@ def build(rng: random.Random) -> None:
 
 
 def _timed(client, label: str, url: str, runs: int = 3) -> None:
-    statements: list[str] = []
-    listener = lambda *a: statements.append(a[2])  # noqa: E731
+    statements: list[tuple[float, str]] = []
+    started_at: list[float] = []
+
+    def before(*args) -> None:
+        started_at.append(time.perf_counter())
+
+    def after(conn, cursor, statement, *args) -> None:
+        statements.append((time.perf_counter() - started_at.pop(), statement))
+
     best = None
     for _ in range(runs):
         statements.clear()
-        event.listen(db.engine, "before_cursor_execute", listener)
+        event.listen(db.engine, "before_cursor_execute", before)
+        event.listen(db.engine, "after_cursor_execute", after)
         started = time.perf_counter()
         try:
             response = client.get(url)
         finally:
-            event.remove(db.engine, "before_cursor_execute", listener)
+            event.remove(db.engine, "before_cursor_execute", before)
+            event.remove(db.engine, "after_cursor_execute", after)
         elapsed = time.perf_counter() - started
         assert response.status_code == 200, (url, response.status_code)
         best = elapsed if best is None else min(best, elapsed)
     size = len(response.data)
-    print(f"{label}: {best:.3f} s (best of {runs}), {len(statements)} statements, {size / 1024:.0f} KB")
+    in_sql = sum(t for t, _s in statements)
+    print(
+        f"{label}: {best:.3f} s (best of {runs}), {len(statements)} statements "
+        f"({in_sql:.3f} s in SQL), {size / 1024:.0f} KB"
+    )
+    if os.environ.get("BENCH_SLOWEST"):
+        for seconds, statement in sorted(statements, reverse=True)[:3]:
+            print(f"    {seconds:.3f} s  {' '.join(statement.split())[:160]}")
 
 
 def main() -> None:
@@ -251,16 +268,17 @@ def main() -> None:
         from flask_migrate import upgrade
 
         upgrade()
-        build(random.Random(7))
+        if db.session.scalar(select(User.id).where(User.username == "admin")) is None:
+            build(random.Random(7))
         admin = db.session.scalar(select(User).where(User.username == "admin"))
         root = db.session.scalar(select(Unit).where(Unit.code == "PROV"))
         agency = db.session.scalar(select(Unit).where(Unit.code == "A0"))
         person = db.session.scalar(select(User).where(User.username == "p1"))
-        admin_id, root_id, agency_id, person_id = admin.id, root.id, agency.id, person.id
+        admin_id, root_id, agency_id, person_id = admin.get_id(), root.id, agency.id, person.id
         db.session.remove()
     client = app.test_client()
     with client.session_transaction() as session:
-        session["_user_id"] = str(admin_id)
+        session["_user_id"] = admin_id
         session["_fresh"] = True
     with app.app_context():
         _timed(

@@ -132,7 +132,7 @@ def comparison_tables(rows: list[UnitFigures], service: dict) -> dict[str, list[
 def dashboard_tables(board: UnitDashboard) -> dict[str, list[list]]:
     """Every table alternative of the unit dashboard."""
     tables = comparison_tables(board.rows, board.service)
-    tables["bands"] = [[band.label, count] for band, count in board.competency.bands.items()]
+    tables["bands"] = [[band.label, count] for band, count in board.total.bands.items()]
     tables["gaps"] = [
         [f"{g.competency.code} {g.competency.name}", g.people_below, g.levels_missing, g.people_required]
         for g in board.gaps

@@ -7,6 +7,7 @@ import io
 import pytest
 from openpyxl import load_workbook
 
+from app.competency.enums import JpmBand
 from app.reports.services.dashboard import agency_dashboard, unit_dashboard
 from tests.conftest import login
 from tests.factories import make_unit, make_user
@@ -20,6 +21,8 @@ def test_unit_dashboard_figures(world) -> None:
     assert total.people == 5  # two evaluators, HR, employee, colleague
     assert total.jp_with_target == 5 and total.jp_reached == 0
     assert total.predicates == {"sangat_baik": 1}
+    assert total.average_jpm == 20 and total.jpm_people == 2  # (2 + 0) / 5 and 0 / 5
+    assert total.bands[JpmBand.KURANG_OPTIMAL] == 2 and total.average_band is JpmBand.KURANG_OPTIMAL
     assert [r.unit.name for r in board.children] == ["Bidang"]
     assert board.children[0].people == 3
     gaps = {(g.competency.code, g.people_below, g.levels_missing) for g in board.gaps}

@@ -79,7 +79,7 @@ def unit():
     figures = {
         "jp": charts.jp_compliance_chart(board.rows),
         "jpm": charts.jpm_chart(board.rows),
-        "bands": charts.band_chart(board.competency.bands),
+        "bands": charts.band_chart(board.total.bands),
         "predicates": charts.predicate_chart(board.rows),
         "gaps": charts.gap_heatmap(board),
         "ikm": charts.ikm_chart(board.rows, board.service),

@@ -8,21 +8,14 @@ from typing import Any
 
 from sqlalchemy import select
 
-from app.competency.services.heatmap import UnitSummary, unit_summary
 from app.extensions import db
 from app.merit.rules import Period
 from app.merit.services.talent import Calibration, GridCounts, calibration, grid_counts
 from app.org.models import Unit
 from app.org.permissions import unit_scope_condition
 from app.reports.lookups import CertificateCounts, certificate_counts
-from app.reports.services.figures import (
-    GapTotal,
-    UnitFigures,
-    active_people,
-    average_gaps,
-    gap_totals,
-    unit_figures,
-)
+from app.reports.services.figures import UnitFigures, unit_figures
+from app.reports.services.gaps import GapTotal, active_people, gap_cells, ranked_gaps
 from app.reports.services.service_quality import ServiceFigures, service_figures
 
 TOP_GAPS = 8
@@ -37,7 +30,6 @@ class UnitDashboard:
     on: date
     total: UnitFigures
     children: list[UnitFigures]
-    competency: UnitSummary
     gaps: list[GapTotal]
     gap_matrix: dict[tuple[int, int], float]
     calibration: Calibration
@@ -75,25 +67,32 @@ def unit_dashboard(unit: Unit, year: int, *, today: date | None = None) -> UnitD
     on = min(today, date(year, 12, 31))
     children = child_units(unit)
     figures = unit_figures([unit, *children], year, on, today)
-    people = active_people([unit.id])
-    gaps = gap_totals(people, on, limit=TOP_GAPS)
-    compared = children or [unit]
+    cells = gap_cells([unit, *children], on)
+    gaps = ranked_gaps(cells, unit, TOP_GAPS)
     return UnitDashboard(
         unit=unit,
         year=year,
         on=on,
         total=figures[0],
         children=figures[1:],
-        competency=unit_summary(people, on),
         gaps=gaps,
-        gap_matrix=average_gaps(compared, [g.competency.id for g in gaps], on),
+        gap_matrix={key: cell.average_gap for key, cell in cells.items()},
         calibration=calibration(unit, Period(year)),
         grid=grid_counts(unit, year),
         service=service_figures(
             [u.id for u in [unit, *children]], date(year, 1, 1), date(year, 12, 31), today
         ),
-        certificates=certificate_counts(people, year, today),
+        certificates=certificate_counts(active_people([unit.id]), year, today),
     )
+
+
+def unit_comparison(unit: Unit, year: int, *, today: date | None = None) -> tuple[list[UnitFigures], dict]:
+    """Only the comparison table of the dashboard (for its download): rows and service figures."""
+    today = today or date.today()
+    children = child_units(unit)
+    rows = unit_figures(children or [unit], year, min(today, date(year, 12, 31)), today)
+    service = service_figures([r.unit.id for r in rows], date(year, 1, 1), date(year, 12, 31), today)
+    return rows, service
 
 
 @dataclass

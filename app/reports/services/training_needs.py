@@ -19,7 +19,7 @@ from app.courses.enums import CourseStatus
 from app.courses.models import Course, CourseClass, CourseCompetency
 from app.extensions import db
 from app.org.models import Unit, User
-from app.reports.services.figures import GapTotal, active_people, gap_totals, shortfalls
+from app.reports.services.gaps import GapTotal, active_people, gap_totals, shortfalls
 
 
 @dataclass(frozen=True)
