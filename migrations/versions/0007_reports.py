@@ -1,7 +1,7 @@
 """Reports: the evaluation report's qualitative part per person and year; participants' course feedback.
 
-Revision ID: 0006_reports
-Revises: 0005_courses
+Revision ID: 0007_reports
+Revises: 0006_assessments
 Create Date: 2026-11-29 07:15:00
 
 """
@@ -9,8 +9,8 @@ from alembic import op
 import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
-revision = '0006_reports'
-down_revision = '0005_courses'
+revision = '0007_reports'
+down_revision = '0006_assessments'
 branch_labels = None
 depends_on = None
 
