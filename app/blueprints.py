@@ -79,6 +79,7 @@ API_MODULES: list[str] = [
     "app.merit.api_actions",
     "app.merit.api_profiles",
     "app.service_quality.api",
+    "app.courses.api",
     "app.assessments.api",
 ]
 
@@ -100,5 +101,6 @@ DEMO_MODULES: list[str] = [
     "app.demo.competency",
     "app.demo.merit",
     "app.demo.service_quality",
+    "app.demo.courses",
     "app.demo.assessments",
 ]

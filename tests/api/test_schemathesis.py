@@ -34,6 +34,7 @@ from schemathesis.specs.openapi.checks import response_schema_conformance
 from app.auth.services import issue_token
 from app.extensions import db
 from tests.assessments.factories import world_attempt, world_quiz
+from tests.courses.factories import world_course
 from tests.factories import make_position, make_unit, make_user
 from tests.service_quality.factories import world_complaint
 
@@ -52,6 +53,8 @@ KNOWN_IDS: dict[str, Callable[[dict[str, Any]], int]] = {
     "quiz_id": lambda world: world_quiz(world).id,
     "attempt_id": lambda world: world_attempt(world).id,
     "course_id": lambda world: world_quiz(world).course_id,
+    "class_id": lambda world: (world_course(world), world["class"])[1].id,
+    "enrollment_id": lambda world: (world_course(world), world["enrollment"])[1].id,
 }
 
 

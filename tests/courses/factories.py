@@ -110,3 +110,15 @@ def make_enrollment(
     db.session.add(enrollment)
     db.session.flush()
     return enrollment
+
+
+def world_course(world: dict) -> Course:
+    """A published course with a class, a material and the employee enrolled (schemathesis run)."""
+    if "course" not in world:
+        course = make_course(title="Pelayanan Publik Prima")
+        course_class = make_class(course, capacity=5)
+        make_material(course)
+        world["course"] = course
+        world["class"] = course_class
+        world["enrollment"] = make_enrollment(world["employee"], course_class)
+    return world["course"]

@@ -123,3 +123,12 @@ def test_class_dates_and_deadline_are_checked():
             {"ends_on": course_class.starts_on - timedelta(days=1), "enrol_deadline": date(2000, 1, 1)},
         )
     assert {"ends_on", "enrol_deadline"} <= set(caught.value.fields)
+
+
+def test_jp_that_rounds_to_zero_is_a_field_error():
+    from app.courses.services.catalog import update_course
+
+    course = make_course()
+    with pytest.raises(CourseError) as caught:
+        update_course(None, course, {"jp": 0.001})
+    assert "jp" in caught.value.fields

@@ -49,12 +49,12 @@ class CatalogFilters:
 
 def _clean_jp(value: Any, errors: FieldErrors) -> float:
     try:
-        jp = float(str(value).strip()) if not isinstance(value, bool) else 0.0
-    except (TypeError, ValueError):
+        jp = round(float(str(value).strip()), 2) if not isinstance(value, bool) else 0.0
+    except (TypeError, ValueError, OverflowError):
         jp = 0.0
-    if not 0 < jp <= MAX_JP or jp != jp:
+    if not 0 < jp <= MAX_JP:  # also refuses NaN, and amounts that round to 0.00
         errors.add("jp", _l("Enter JP greater than 0 and at most %(n)s.", n=MAX_JP))
-    return round(jp, 2)
+    return jp
 
 
 def _clean_competencies(items: Any, errors: FieldErrors) -> list[tuple[int, int]]:
