@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import Select, and_, false, func, insert, literal, or_, select, update
+from sqlalchemy import Select, and_, case, false, func, insert, literal, or_, select, update
 
 from app.audit.services import record_audit
 from app.competency.queries import current_levels, requirements_of
@@ -217,23 +217,36 @@ def apply_assignment(
     already = db.session.scalar(
         select(func.count()).select_from(people.where(User.id.in_(_already(locked.course_id))).subquery())
     )
-    values = {
-        "status": EnrollmentStatus.WAITLISTED,
-        "due_on": due,
-        "assigned_by_id": actor.id,
-        "enrolled_at": now,
-        "status_changed_at": now,
-    }
     new = int(db.session.scalar(select(func.count()).select_from(eligible.subquery())) or 0)
+    in_class = Enrollment.class_id == locked.id
+    rejoining = int(
+        db.session.scalar(select(func.count(Enrollment.id)).where(in_class, Enrollment.user_id.in_(eligible)))
+        or 0
+    )
+    # Withdrawn or failed rows of this class start again, behind the people already waiting.
     db.session.execute(
         update(Enrollment)
-        .where(Enrollment.class_id == locked.id, Enrollment.user_id.in_(eligible))
-        .values(**values, completed_at=None, progress_percent=0, status_note="")
+        .where(in_class, Enrollment.user_id.in_(eligible))
+        .values(
+            status=EnrollmentStatus.WAITLISTED,
+            due_on=due,
+            assigned_by_id=actor.id,
+            enrolled_at=now,
+            status_changed_at=now,
+            completed_at=None,
+            progress_percent=0,
+            status_note="",
+        )
         .execution_options(synchronize_session=False)
     )
-    rows = eligible.where(
-        ~select(Enrollment.id).where(Enrollment.user_id == User.id, Enrollment.class_id == locked.id).exists()
-    ).order_by(User.name, User.id)
+    rejoined_seated = 0
+    if waiting_before or rejoining:
+        rejoined_seated = max(0, promote_waitlist(locked, return_ids=False) - int(waiting_before or 0))
+    # New rows: the first `free` (in name order) get a seat, the rest wait; one INSERT … SELECT.
+    free = seats_left(locked.capacity, seated_count(locked.id))
+    order = func.row_number().over(order_by=(User.name, User.id))
+    status = case((order <= free, EnrollmentStatus.ASSIGNED.value), else_=EnrollmentStatus.WAITLISTED.value)
+    rows = eligible.where(~select(Enrollment.id).where(Enrollment.user_id == User.id, in_class).exists())
     db.session.execute(
         insert(Enrollment).from_select(
             [
@@ -252,18 +265,17 @@ def apply_assignment(
                 User.id,
                 literal(locked.id),
                 literal(locked.course_id),
-                literal(EnrollmentStatus.WAITLISTED.value),
+                status,
                 literal(due),
                 literal(actor.id),
                 literal(now, Enrollment.enrolled_at.type),
                 literal(now, Enrollment.status_changed_at.type),
                 literal(0),
                 literal(""),
-            ),
+            ).order_by(User.name, User.id),
         )
     )
-    promoted = promote_waitlist(locked, return_ids=False)
-    assigned = max(0, min(new, promoted - int(waiting_before or 0)))
+    assigned = rejoined_seated + min(free, new - rejoining)
     db.session.flush()
     record_audit(
         "course.bulk_assigned",
