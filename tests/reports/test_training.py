@@ -9,8 +9,11 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from app.assessments.enums import AttemptStatus, QuizKind
+from app.assessments.models import Attempt
 from app.courses.completion import complete_enrollment
 from app.courses.enums import CourseStatus, EnrollmentStatus
+from app.courses.models import Enrollment
 from app.errors import ConflictError
 from app.extensions import db
 from app.notifications.models import Notification
@@ -19,6 +22,7 @@ from app.reports.services.dashboard import unit_dashboard
 from app.reports.services.effectiveness import effectiveness, register_gain_lookup, unregister_gain_lookup
 from app.reports.services.feedback import submit_feedback
 from app.reports.services.training_needs import training_needs
+from tests.assessments.factories import make_quiz
 from tests.competency.factories import fixed
 from tests.conftest import login
 from tests.courses.factories import make_class, make_enrollment
@@ -142,3 +146,29 @@ def test_dashboard_counts_overdue_assignments(world, courses) -> None:
     )
     board = unit_dashboard(world.office.unit, YEAR)
     assert board.total.overdue == 1 and board.children[0].overdue == 1
+
+
+def test_effectiveness_reads_pre_and_post_tests(world, courses) -> None:
+    klass, done = _completed(world, courses)
+    pre = make_quiz(courses["closing"], [], kind=QuizKind.PRE_TEST)
+    post = make_quiz(courses["closing"], [], kind=QuizKind.POST_TEST)
+    for quiz, number, score in ((pre, 1, 40.0), (pre, 2, 90.0), (post, 1, 60.0), (post, 2, 85.0)):
+        db.session.add(
+            Attempt(quiz_id=quiz.id, enrollment_id=done.id, user_id=world.employee.id, number=number,
+                    status=AttemptStatus.GRADED, score=score)
+        )  # fmt: skip
+    db.session.flush()
+    [course] = effectiveness(world.office.hr, YEAR)
+    assert (course.total.pre, course.total.post, course.total.gain) == (40, 85, 45)
+    assert course.classes[0].course_class.id == klass.id and course.classes[0].gain == 45
+
+
+def test_assign_these_hands_the_people_to_bulk_assignment(client, world, courses) -> None:
+    login(client, world.office.hr)
+    html = client.get(f"/reports/training-needs?year={YEAR}").get_data(as_text=True)
+    klass = courses["closing"].classes[0]
+    assert f'action="/classes/{klass.id}/assign"' in html and "Assign these to Angkatan I" in html
+    handover = "\n".join(sorted([world.employee.username, world.office.colleague.username]))
+    preview = client.post(f"/classes/{klass.id}/assign", data={"mode": "people", "people": handover})
+    assert preview.status_code == 200
+    assert db.session.query(Enrollment).filter_by(class_id=klass.id).count() == 0  # a preview only
