@@ -5,7 +5,16 @@ from __future__ import annotations
 from flask_babel import gettext as _
 from markupsafe import Markup
 
-from app.charts import bar_chart, column_chart, compare_bars, heatmap, label_grid, progress_bar, stacked_bars
+from app.charts import (
+    bar_chart,
+    column_chart,
+    compare_bars,
+    heatmap,
+    label_grid,
+    line_chart,
+    progress_bar,
+    stacked_bars,
+)
 from app.merit.enums import Predicate, Rating
 from app.reports.services.dashboard import UnitDashboard
 from app.reports.services.evaluation import MATRIX_COLUMNS, MATRIX_ROWS, EvaluationReport, matrix_cells
@@ -138,4 +147,23 @@ def dashboard_tables(board: UnitDashboard) -> dict[str, list[list]]:
         for g in board.gaps
     ]
     tables["box"] = [[box, board.grid.boxes.get(box, 0)] for box in range(9, 0, -1)]
+    tables["trend"] = trend_table(board.trend)
     return tables
+
+
+def trend_chart(points: list) -> Markup:
+    """JP compliance and the share of Sangat Baik / Baik over the years."""
+    return line_chart(
+        [str(p.year) for p in points],
+        [
+            (_("JP compliance"), [p.jp_percent for p in points]),
+            (_("Sangat Baik or Baik"), [p.good_percent for p in points]),
+        ],
+        title=_("Trend over five years"),
+        y_max=100,
+        unit="%",
+    )
+
+
+def trend_table(points: list) -> list[list]:
+    return [[p.year, _pct(p.jp_percent), _pct(p.good_percent), p.evaluated] for p in points]

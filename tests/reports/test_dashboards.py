@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import io
+from datetime import date
 
 import pytest
 from openpyxl import load_workbook
 
 from app.competency.enums import JpmBand
+from app.competency.services.jp import credit_jp
 from app.reports.services.dashboard import agency_dashboard, unit_dashboard
 from tests.conftest import login
 from tests.factories import make_unit, make_user
@@ -97,3 +99,21 @@ def test_dashboard_queries_do_not_grow_with_units_or_people(client, world, count
     with count_queries:
         assert client.get(agency_url).status_code == 200
     assert count_queries.count == agency_small <= 30
+
+
+def test_trend_over_five_years(world) -> None:
+    make_evaluation(world.office.colleague, str(YEAR - 1), "butuh_perbaikan")
+    make_evaluation(world.office.colleague, str(YEAR), "baik")
+    credit_jp(
+        user_id=world.office.colleague.id, jp=20, on=date(YEAR - 1, 5, 1), source="external", source_ref="t:2"
+    )
+    points = unit_dashboard(world.office.unit, YEAR).trend
+    assert [p.year for p in points] == list(range(YEAR - 4, YEAR + 1))
+    last, before = points[-1], points[-2]
+    assert (last.good_percent, last.evaluated) == (100, 2) and (before.good_percent, before.evaluated) == (
+        0,
+        1,
+    )
+    assert (
+        before.jp_percent == 20 and last.jp_percent == 0
+    )  # 1 of 5 reached 20 JP last year; nobody this year

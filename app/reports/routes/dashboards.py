@@ -84,6 +84,7 @@ def unit():
         "gaps": charts.gap_heatmap(board),
         "ikm": charts.ikm_chart(board.rows, board.service),
         "box": box_chart(_("9-box counts"), counts=board.grid.boxes),
+        "trend": charts.trend_chart(board.trend),
     }
     return render_template(
         "reports/dashboard.html", units=units, unit=chosen, year=year, board=board, charts=figures,

@@ -17,6 +17,7 @@ from app.reports.lookups import CertificateCounts, certificate_counts
 from app.reports.services.figures import UnitFigures, unit_figures
 from app.reports.services.gaps import GapTotal, active_people, gap_cells, ranked_gaps
 from app.reports.services.service_quality import ServiceFigures, service_figures
+from app.reports.services.trends import TrendPoint, unit_trend
 
 TOP_GAPS = 8
 
@@ -36,6 +37,7 @@ class UnitDashboard:
     grid: GridCounts
     service: dict[int, ServiceFigures]
     certificates: CertificateCounts | None
+    trend: list[TrendPoint]
 
     @property
     def rows(self) -> list[UnitFigures]:
@@ -83,6 +85,7 @@ def unit_dashboard(unit: Unit, year: int, *, today: date | None = None) -> UnitD
             [u.id for u in [unit, *children]], date(year, 1, 1), date(year, 12, 31), today
         ),
         certificates=certificate_counts(active_people([unit.id]), year, today),
+        trend=unit_trend(unit, year),
     )
 
 

@@ -69,7 +69,8 @@ def _jpm_per_person(people, on: date):
     )
 
 
-def _target_expression():
+def jp_target_expression():
+    """SQL: the yearly JP target of each person (PNS or PPPK, from the settings)."""
     return case(
         (User.employment == Employment.PPPK, jp_target_for(Employment.PPPK)),
         else_=jp_target_for(Employment.PNS),
@@ -84,7 +85,7 @@ def unit_figures(units: Sequence[Unit], year: int, on: date, today: date) -> lis
         return []
     in_scope = and_(User.active.is_(True), subtrees_condition(ids))
     earned = earned_subquery(year)
-    target = _target_expression()
+    target = jp_target_expression()
     earned_value = cast(func.coalesce(earned.c.earned, 0.0), Float)
     people_rows = db.session.execute(
         select(
