@@ -103,4 +103,5 @@ DEMO_MODULES: list[str] = [
     "app.demo.service_quality",
     "app.demo.courses",
     "app.demo.assessments",
+    "app.demo.reports",
 ]

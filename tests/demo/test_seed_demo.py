@@ -11,6 +11,7 @@ from app.demo.cli import DEMO_PASSWORD
 from app.extensions import db
 from app.org.models import Position, Unit, User
 from app.org.rules import parse_nip
+from app.reports.models import EvaluationNarrative
 from tests.factories import make_user
 
 
@@ -48,6 +49,7 @@ def test_seed_demo_builds_the_agency(app) -> None:
 
     for username in ("admin", "sdm", "sdm.yan", "penilai", "penilai2", "pegawai"):
         assert authenticate(username, DEMO_PASSWORD) is not None
+    assert db.session.query(EvaluationNarrative).count() >= 5  # the reports step
 
 
 def test_seed_demo_refuses_a_database_with_people_unless_if_empty(app) -> None:
