@@ -50,7 +50,8 @@ def test_hr_dashboard_and_evaluator_pdf(page, seed) -> None:
 
     page.context.clear_cookies()
     browser_login(page, office.evaluator.username)
-    page.goto(f"/reports/evaluation/{office.employee.id}?year={year}")
+    page.goto(f"/merit/people/{office.employee.id}?year={year}")
+    page.get_by_role("link", name="Laporan evaluasi", exact=True).click()
     assert page.get_by_test_id("report-predicate").inner_text().startswith("Predikat: Sangat Baik")
     assert_no_serious_axe_violations(page)
     with page.expect_download() as info:
