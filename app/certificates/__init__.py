@@ -1,0 +1,1 @@
+"""Certificates (STTP): issued once per completed enrollment, rendered to PDF, verifiable in public."""

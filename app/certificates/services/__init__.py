@@ -1,0 +1,1 @@
+"""Use cases of the certificates area (flush, never commit)."""
