@@ -13,6 +13,7 @@ MODEL_MODULES: list[str] = [
     "app.courses.models",
     "app.assessments.models",
     "app.reports.models",
+    "app.certificates.models",
 ]
 
 # Modules imported at start-up for their registrations (settings, nav, homes, job handlers).
@@ -28,6 +29,8 @@ SETUP_MODULES: list[str] = [
     "app.courses.reminders",
     "app.assessments.setup",
     "app.reports.setup",
+    "app.certificates.setup",
+    "app.certificates.reminders",
 ]
 
 # Web blueprints (each module defines `bp`).
@@ -67,6 +70,10 @@ BLUEPRINT_MODULES: list[str] = [
     "app.reports.routes.dashboards",
     "app.reports.routes.training",
     "app.reports.routes.feedback",
+    "app.certificates.public_routes",
+    "app.certificates.routes",
+    "app.certificates.hr_routes",
+    "app.certificates.signer_routes",
 ]
 
 # API blueprints (each module defines `blp`, a flask-smorest Blueprint under /api/v1).
@@ -81,6 +88,7 @@ API_MODULES: list[str] = [
     "app.service_quality.api",
     "app.courses.api",
     "app.assessments.api",
+    "app.certificates.api",
 ]
 
 # CLI command modules (each defines `register(app)`).

@@ -26,9 +26,9 @@ FRAMEWORK = "PermenPANRB 38/2017"
 @lru_cache(maxsize=1)
 def badge_schema() -> dict[str, Any]:
     """The official Open Badges 3.0 AchievementCredential JSON schema."""
-    text = (files("app.certificates") / "data" / "open-badges-3.0-achievementcredential.schema.json").read_text(
-        "utf-8"
-    )
+    text = (
+        files("app.certificates") / "data" / "open-badges-3.0-achievementcredential.schema.json"
+    ).read_text("utf-8")
     return json.loads(text)
 
 
@@ -52,7 +52,9 @@ def _alignment(item: dict[str, Any], base_url: str) -> dict[str, Any]:
         "targetCode": item["code"],
         "targetDescription": f"Level {item['level']}",
         "targetFramework": FRAMEWORK,
-        "targetUrl": f"urn:uuid:{item['identifier']}" if item.get("identifier") else f"{base_url}/competencies",
+        "targetUrl": f"urn:uuid:{item['identifier']}"
+        if item.get("identifier")
+        else f"{base_url}/competencies",
     }
     if item.get("identifier"):
         alignment["targetType"] = "CFItem"

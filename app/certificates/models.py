@@ -25,17 +25,18 @@ class Certificate(Base):
 
     __tablename__ = "certificates"
     __table_args__ = (
-        CheckConstraint(
-            "(revoked_at IS NULL) = (revoked_reason IS NULL)", name="revocation_has_reason"
-        ),
+        CheckConstraint("(revoked_at IS NULL) = (revoked_reason IS NULL)", name="revocation_has_reason"),
         Index("ix_certificates_class_issued", "class_id", "issued_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    enrollment_id: Mapped[int] = mapped_column(ForeignKey("enrollments.id"), unique=True)
+    # The links may be lost (a course deleted) but the certificate stands on its snapshot.
+    enrollment_id: Mapped[int | None] = mapped_column(
+        ForeignKey("enrollments.id", ondelete="SET NULL"), unique=True
+    )
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
-    course_id: Mapped[int] = mapped_column(ForeignKey("courses.id"), index=True)
-    class_id: Mapped[int] = mapped_column(ForeignKey("course_classes.id"))
+    course_id: Mapped[int | None] = mapped_column(ForeignKey("courses.id", ondelete="SET NULL"), index=True)
+    class_id: Mapped[int | None] = mapped_column(ForeignKey("course_classes.id", ondelete="SET NULL"))
     number: Mapped[str] = mapped_column(String(80), unique=True)
     code: Mapped[str] = mapped_column(String(16), unique=True)
     snapshot_json: Mapped[str] = mapped_column(Text)

@@ -48,6 +48,8 @@ def pdf_view(snapshot: dict[str, Any], sha256: str, language: str) -> dict[str, 
         "code": display_code(snapshot["code"]),
         "verify_url": snapshot["verify_url"],
         "holder": snapshot["holder"],
+        # Long names (with academic titles) get a smaller size so they stay on one line.
+        "holder_size": "long" if len(snapshot["holder"]["name"]) > 34 else "",
         "course": course,
         "jp": number_text(course["jp"], language),
         "period": date_range(course.get("starts_on"), course.get("ends_on"), language),

@@ -5,7 +5,6 @@ Nothing here touches Flask or the database; `today` and random sources are passe
 
 from __future__ import annotations
 
-import calendar
 import hashlib
 import json
 import re
@@ -96,20 +95,6 @@ def mask_nip(nip: str | None) -> str:
     if len(nip) <= 10:
         return nip[:2] + "*" * (len(nip) - 2)
     return nip[:6] + "*" * (len(nip) - 10) + nip[-4:]
-
-
-def add_months(start: date, months: int) -> date:
-    """`start` plus whole months, clamped to the month's last day (31 Jan + 1 → 28/29 Feb)."""
-    index = start.month - 1 + months
-    year, month = start.year + index // 12, index % 12 + 1
-    return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
-
-
-def expiry_date(completed_on: date, validity_months: int | None) -> date | None:
-    """When a certificate stops being valid: after the course's validity period, or never."""
-    if not validity_months or validity_months <= 0:
-        return None
-    return add_months(completed_on, validity_months)
 
 
 def status_of(*, revoked: bool, expires_on: date | None, today: date) -> CertificateStatus:

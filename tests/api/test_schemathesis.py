@@ -34,6 +34,7 @@ from schemathesis.specs.openapi.checks import response_schema_conformance
 from app.auth.services import issue_token
 from app.extensions import db
 from tests.assessments.factories import world_attempt, world_quiz
+from tests.certificates.factories import world_certificate
 from tests.courses.factories import world_course
 from tests.factories import make_position, make_unit, make_user
 from tests.service_quality.factories import world_complaint
@@ -55,6 +56,7 @@ KNOWN_IDS: dict[str, Callable[[dict[str, Any]], int]] = {
     "course_id": lambda world: world_quiz(world).course_id,
     "class_id": lambda world: (world_course(world), world["class"])[1].id,
     "enrollment_id": lambda world: (world_course(world), world["enrollment"])[1].id,
+    "certificate_id": lambda world: world_certificate(world).id,
 }
 
 

@@ -20,6 +20,8 @@ from app.certificates.services.signers import load_image
 from app.extensions import db
 
 PDF_MAGIC = b"%PDF-"
+# A certificate PDF is well under 1 MB; anything far larger is not one of ours.
+MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 
 
 def render_certificate_html(certificate: Certificate) -> str:
@@ -60,6 +62,9 @@ def check_uploaded_pdf(certificate: Certificate, data: bytes) -> bool:
     """
     if not data:
         raise CertificateError(str(_l("The file is empty.")), {"file": [str(_l("The file is empty."))]})
+    if len(data) > MAX_UPLOAD_BYTES:
+        message = str(_l("The file is too large to be one of our certificates."))
+        raise CertificateError(message, {"file": [message]}, status=413)
     if not data.startswith(PDF_MAGIC):
         message = str(_l("This file is not a PDF."))
         raise CertificateError(message, {"file": [message]})

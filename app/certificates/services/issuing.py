@@ -16,19 +16,15 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
-from app.certificates.models import Certificate, CertificateCounter
-from app.certificates.rules import (
-    expiry_date,
-    format_number,
-    new_verification_code,
-    qualification_for,
-)
 from app.audit.services import record_audit
+from app.certificates.models import Certificate, CertificateCounter
+from app.certificates.rules import format_number, new_verification_code, qualification_for
 from app.certificates.services.common import CertificateError, local_date, local_today, verify_url
 from app.certificates.services.signers import signer_for
 from app.certificates.snapshot import CourseFacts, Holder, Issue, build_snapshot, seal
 from app.courses.enums import EnrollmentStatus
 from app.courses.models import Course, CourseClass, CourseCompetency, Enrollment
+from app.courses.rules import evidence_expiry
 from app.errors import ConflictError
 from app.extensions import db
 from app.org.models import User
@@ -119,7 +115,7 @@ def _snapshot(enrollment: Enrollment, number: str, code: str) -> dict[str, Any]:
         verify_url=verify_url(code),
         issued_on=local_today(),
         completed_on=completed_on,
-        expires_on=expiry_date(completed_on, enrollment.course.validity_months),
+        expires_on=evidence_expiry(completed_on, enrollment.course.validity_months),
         score=score,
         qualification=qualification_for(score),
         language="en" if holder.locale == "en" else "id",
@@ -155,7 +151,9 @@ def issue_certificate(enrollment: Enrollment, *, actor_id: int | None = None) ->
         try:
             with db.session.begin_nested():
                 today = local_today()
-                number = format_number(pattern, year=today.year, month=today.month, seq=next_sequence(today.year))
+                number = format_number(
+                    pattern, year=today.year, month=today.month, seq=next_sequence(today.year)
+                )
                 code = new_verification_code()
                 snapshot = _snapshot(enrollment, number, code)
                 text, digest = seal(snapshot)

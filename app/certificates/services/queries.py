@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from flask_babel import format_date
 from sqlalchemy import ColumnElement, Select, and_, or_, select
 from sqlalchemy.orm import joinedload
 
@@ -13,6 +14,8 @@ from app.certificates.enums import CertificateStatus
 from app.certificates.models import Certificate
 from app.certificates.permissions import managed_certificates_condition
 from app.certificates.rules import normalise_code
+from app.courses.enums import CourseStatus
+from app.courses.models import Course, CourseClass
 from app.extensions import db
 from app.org.models import Unit, User
 
@@ -73,7 +76,9 @@ def managed_list_query(actor: Any, filters: ListFilters, today: date) -> Select:
     if filters.unit_id:
         unit = db.session.get(Unit, filters.unit_id)
         path = unit.path if unit is not None else "/none/"
-        query = query.where(User.unit_id.in_(select(Unit.id).where(Unit.path.startswith(path, autoescape=True))))
+        query = query.where(
+            User.unit_id.in_(select(Unit.id).where(Unit.path.startswith(path, autoescape=True)))
+        )
     if filters.status is not None:
         query = query.where(status_condition(filters.status, today))
     text = filters.text.strip()[:100]
@@ -88,13 +93,31 @@ def managed_list_query(actor: Any, filters: ListFilters, today: date) -> Select:
     return query
 
 
-def class_certificates(class_id: int) -> list[Certificate]:
-    """Every certificate of a class, by holder name (for the ZIP and bulk re-rendering)."""
-    return list(
-        db.session.scalars(
-            select(Certificate)
-            .join(User, User.id == Certificate.user_id)
-            .where(Certificate.class_id == class_id)
-            .order_by(User.name, Certificate.id)
-        )
+def class_certificates(class_id: int, actor: Any = None) -> list[Certificate]:
+    """The certificates of a class by holder name; with `actor`, only those of people they manage."""
+    query = (
+        select(Certificate)
+        .join(User, User.id == Certificate.user_id)
+        .where(Certificate.class_id == class_id)
+        .order_by(User.name, Certificate.id)
     )
+    if actor is not None:
+        query = query.where(managed_certificates_condition(actor))
+    return list(db.session.scalars(query))
+
+
+def renewal_classes(certificate: Certificate, today: date) -> list[tuple[CourseClass, str]]:
+    """Classes of the certificate's course that have not ended yet, soonest first, with a label."""
+    if certificate.course_id is None:
+        return []
+    classes = db.session.scalars(
+        select(CourseClass)
+        .join(Course, Course.id == CourseClass.course_id)
+        .where(
+            CourseClass.course_id == certificate.course_id,
+            CourseClass.ends_on >= today,
+            Course.status == CourseStatus.PUBLISHED,
+        )
+        .order_by(CourseClass.starts_on, CourseClass.id)
+    ).all()
+    return [(c, f"{c.name} · {format_date(c.starts_on)} – {format_date(c.ends_on)}") for c in classes]

@@ -18,10 +18,10 @@ from app.certificates.models import CertificateSigner
 from app.certificates.rules import sha256_hex
 from app.certificates.services.common import CertificateError
 from app.certificates.snapshot import Signer
+from app.errors import ForbiddenError
 from app.extensions import db
 from app.org.models import Unit, User
 from app.org.permissions import can_manage_unit
-from app.errors import ForbiddenError
 from app.settings.services import get_setting
 from app.validation import FieldErrors, clean_name, raise_if_errors
 
@@ -83,7 +83,9 @@ def signer_row_for(unit: Unit | None) -> CertificateSigner | None:
     ancestor_ids = [int(part) for part in unit.path.strip("/").split("/") if part.isdigit()]
     rows = {
         row.unit_id: row
-        for row in db.session.scalars(select(CertificateSigner).where(CertificateSigner.unit_id.in_(ancestor_ids)))
+        for row in db.session.scalars(
+            select(CertificateSigner).where(CertificateSigner.unit_id.in_(ancestor_ids))
+        )
     }
     return next((rows[uid] for uid in reversed(ancestor_ids) if uid in rows), None)
 

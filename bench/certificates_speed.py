@@ -1,0 +1,140 @@
+"""Benchmark: certificate PDF rendering against a bare WeasyPrint render of the same HTML.
+
+    .venv/bin/python bench/certificates_speed.py           # BENCH_RENDERS=50 BENCH_CLASS=500 by default
+
+Prints the median milliseconds per certificate over `BENCH_RENDERS` renders through Lentera's
+pipeline (Jinja template fed plain data, segno QR code, WeasyPrint with the static-only URL
+fetcher), the median of a bare `weasyprint.HTML(string=…).write_pdf()` of the very same HTML
+and stylesheet in the same run, their ratio, the time to serve a cached PDF, and the time
+to render a class of `BENCH_CLASS` distinct certificates. Goal: ≤ 100 ms per certificate
+and a ratio ≤ 1.3. WeasyPrint needs Debian's `libharfbuzz-subset0` (without it font
+subsetting falls back to a pure-Python path that is several times slower).
+"""
+
+from __future__ import annotations
+
+import ctypes.util
+import os
+import statistics
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import weasyprint
+from weasyprint import CSS, HTML
+
+from app import create_app
+from app.certificates.pdf import STYLESHEET, cached_pdf, certificate_html, html_to_pdf, static_root
+from app.certificates.rules import new_verification_code, sha256_hex
+from app.certificates.snapshot import CourseFacts, Holder, Issue, Signer, build_snapshot, seal
+
+RENDERS = int(os.environ.get("BENCH_RENDERS", "50"))
+CLASS_SIZE = int(os.environ.get("BENCH_CLASS", "500"))
+
+COURSE = CourseFacts(
+    code="PPP-01",
+    title="Pelayanan Publik Prima bagi Aparatur Sipil Negara",
+    jp=40,
+    delivery="KL03",
+    class_name="Angkatan II",
+    starts_on=date(2026, 3, 2),
+    ends_on=date(2026, 3, 6),
+    location="Bandung",
+    competencies=(
+        ("M.3", "Komunikasi", 2, "b3d8c1a0-0000-4000-8000-000000000003"),
+        ("M.5", "Pelayanan Publik", 3, "b3d8c1a0-0000-4000-8000-000000000005"),
+        ("T.12", "Manajemen Pengaduan Masyarakat", 3, ""),
+    ),
+    outline=(
+        "Kebijakan pelayanan publik",
+        "Standar pelayanan dan maklumat",
+        "Survei kepuasan masyarakat (SKM)",
+        "Pengelolaan pengaduan",
+        "Inovasi pelayanan publik",
+        "Rencana aksi",
+    ),
+)
+SIGNER = Signer(
+    name="Ir. Bambang Hartono, M.M.",
+    nip="197203151998031004",
+    title="Kepala Badan Kepegawaian dan Pengembangan Sumber Daya Manusia",
+    agency="Badan Kepegawaian dan Pengembangan SDM Provinsi Jawa Barat",
+    city="Bandung",
+)
+
+
+def snapshot_for(n: int) -> tuple[dict, str]:
+    code = new_verification_code()
+    issue = Issue(
+        number=f"LENTERA/2026/{n:06d}",
+        code=code,
+        verify_url=f"https://lentera.example.go.id/verify/{code}",
+        issued_on=date(2026, 3, 7),
+        completed_on=date(2026, 3, 6),
+        expires_on=date(2029, 3, 6),
+        score=80 + n % 20,
+        qualification="satisfactory",
+    )
+    holder = Holder(
+        name=f"Pegawai Nomor {n} Kusumaningrum, S.Sos.",
+        nip=f"19900517201503{2000 + n % 1000:04d}",
+        position="Analis Sumber Daya Manusia Aparatur Ahli Muda",
+        unit="Bidang Pengembangan Kompetensi Aparatur",
+    )
+    snapshot = build_snapshot(issue, holder, COURSE, SIGNER)
+    return snapshot, seal(snapshot)[1]
+
+
+def timed(func, runs: int) -> list[float]:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        func()
+        times.append((time.perf_counter() - start) * 1000)
+    return times
+
+
+def main() -> None:
+    folder = Path(tempfile.mkdtemp())
+    database = f"sqlite:///{folder / 'bench.db'}"
+    app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": database, "UPLOAD_FOLDER": str(folder)})
+    with app.app_context():
+        subset = ctypes.util.find_library("harfbuzz-subset")
+        print(f"WeasyPrint {weasyprint.__version__}; libharfbuzz-subset: {subset or 'MISSING (slow!)'}")
+        snapshot, digest = snapshot_for(1)
+        html = certificate_html(snapshot, digest)
+        root = static_root()
+
+        def bare_render() -> bytes:
+            stylesheet = CSS(filename=str(root / STYLESHEET))
+            return HTML(string=html, base_url=str(root) + "/").write_pdf(stylesheets=[stylesheet])
+
+        html_to_pdf(html)  # warm up fonts and caches for both
+        bare_render()
+        ours = timed(lambda: html_to_pdf(certificate_html(snapshot, digest)), RENDERS)
+        bare = timed(bare_render, RENDERS)
+        ours_ms, bare_ms = statistics.median(ours), statistics.median(bare)
+        print(f"Lentera pipeline: median {ours_ms:.1f} ms per certificate over {RENDERS} renders")
+        print(f"bare WeasyPrint:  median {bare_ms:.1f} ms for the same HTML")
+        print(f"ratio: {ours_ms / bare_ms:.2f}  (goal ≤ 1.3; ≤ 100 ms per certificate)")
+
+        data = cached_pdf(digest, lambda: html_to_pdf(certificate_html(snapshot, digest)))
+        cached = timed(lambda: cached_pdf(digest, lambda: b""), RENDERS)
+        print(f"cached PDF: median {statistics.median(cached):.2f} ms ({len(data) // 1024} KB)")
+
+        class_snapshots = [snapshot_for(n) for n in range(1, CLASS_SIZE + 1)]
+        start = time.perf_counter()
+        hashes = {sha256_hex(html_to_pdf(certificate_html(s, d))) for s, d in class_snapshots}
+        seconds = time.perf_counter() - start
+        print(
+            f"class of {CLASS_SIZE}: {seconds:.1f} s ({seconds * 1000 / CLASS_SIZE:.0f} ms each, "
+            f"{len(hashes)} distinct PDFs)"
+        )
+
+
+if __name__ == "__main__":
+    main()

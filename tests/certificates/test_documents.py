@@ -1,0 +1,128 @@
+"""PDF (content, language, cache, determinism, restricted fetching) and the Open Badge."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+from pypdf import PdfReader
+
+from app.certificates.badge import badge_problems
+from app.certificates.pdf import StaticOnlyFetcher, cache_path, html_to_pdf
+from app.certificates.rules import sha256_hex
+from app.certificates.services.common import CertificateError
+from app.certificates.services.documents import (
+    certificate_badge,
+    certificate_pdf,
+    check_uploaded_pdf,
+    render_certificate_html,
+)
+from tests.certificates.factories import completed, make_holder
+
+ROOT = Path(__file__).parents[2]
+SCHEMA_NAME = "open-badges-3.0-achievementcredential.schema.json"
+SHIPPED = ROOT / "app" / "certificates" / "data" / SCHEMA_NAME
+# The official copy beside the repository (../shared/data) when present; the shipped copy otherwise.
+OFFICIAL = next(
+    (
+        p
+        for p in (
+            ROOT.parent / "shared" / "data" / SCHEMA_NAME,
+            ROOT.parents[1] / "shared" / "data" / SCHEMA_NAME,
+        )
+        if p.is_file()
+    ),
+    SHIPPED,
+)
+
+
+def _text(data: bytes) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+
+
+def test_pdf_holds_the_holder_course_number_and_verification_url():
+    enrollment, certificate = completed()
+    data = certificate_pdf(certificate)
+    assert data.startswith(b"%PDF-")
+    reader = PdfReader(io.BytesIO(data))
+    assert len(reader.pages) == 2  # the annex lists competencies and outline
+    box = reader.pages[0].mediabox
+    assert float(box.width) > float(box.height)  # landscape
+    text = _text(data)
+    for expected in ("Siti Rahmawati", "Pelayanan Publik Prima", certificate.number, enrollment.user.nip):
+        assert expected in text
+    assert f"/verify/{certificate.code}" in text
+    assert "SERTIFIKAT" in text.upper()
+    assert "Pengelolaan pengaduan" in text
+
+
+def test_pdf_is_in_english_for_english_speakers():
+    _enrollment, certificate = completed(make_holder(locale="en"))
+    text = _text(certificate_pdf(certificate))
+    assert "has attended and completed the training" in text
+
+
+def test_pdf_is_in_indonesian_by_default():
+    _enrollment, certificate = completed()
+    assert "telah mengikuti" in _text(certificate_pdf(certificate)).lower()
+
+
+def test_pdf_is_cached_by_snapshot_hash_and_rendering_is_deterministic():
+    _enrollment, certificate = completed()
+    first = certificate_pdf(certificate)
+    assert cache_path(certificate.sha256).read_bytes() == first
+    assert certificate.pdf_sha256 == sha256_hex(first)
+    assert html_to_pdf(render_certificate_html(certificate)) == first
+
+
+def test_uploaded_pdf_check():
+    _enrollment, certificate = completed()
+    data = certificate_pdf(certificate)
+    assert check_uploaded_pdf(certificate, data) is True
+    assert check_uploaded_pdf(certificate, data[:-10] + b"0000000000") is False
+    with pytest.raises(CertificateError) as refused:
+        check_uploaded_pdf(certificate, b"GIF89a not a pdf")
+    assert "file" in refused.value.fields
+    with pytest.raises(CertificateError):
+        check_uploaded_pdf(certificate, b"")
+
+
+def test_fetcher_only_reads_the_static_folder(app, tmp_path):
+    fetcher = StaticOnlyFetcher(Path(app.static_folder))
+    secret = tmp_path / "secret.txt"
+    secret.write_text("x")
+    for url in ("https://example.org/logo.png", f"file://{secret}", "file:///etc/passwd", "ftp://x/y"):
+        with pytest.raises(ValueError):
+            fetcher.fetch(url)
+    css = Path(app.static_folder) / "css" / "certificate-pdf.css"
+    assert fetcher.fetch(css.as_uri()).read().startswith(b"/*")
+    assert fetcher.fetch("data:text/plain;base64,aGk=").read() == b"hi"
+
+
+def test_remote_images_in_the_html_are_never_fetched(app):
+    html = '<html><body><img src="https://example.org/tracker.png"><p>Hello</p></body></html>'
+    assert html_to_pdf(html).startswith(b"%PDF-")  # rendered without the image, no network
+
+
+def test_badge_is_a_valid_open_badges_3_credential():
+    _enrollment, certificate = completed()
+    badge = certificate_badge(certificate)
+    assert badge_problems(badge) == []
+    assert "OpenBadgeCredential" in badge["type"]
+    achievement = badge["credentialSubject"]["achievement"]
+    assert achievement["criteria"]["narrative"]
+    assert {a["targetCode"] for a in achievement["alignment"]} == {"M.3", "M.5"}
+    assert all(a["targetType"] == "CFItem" for a in achievement["alignment"])
+    assert badge["credentialSubject"]["creditsEarned"] == 24.0
+    assert certificate.snapshot["holder"]["name"] not in json.dumps(badge)  # hashed, not in clear
+
+
+def test_badge_validates_against_the_official_schema():
+    assert json.loads(SHIPPED.read_text()) == json.loads(OFFICIAL.read_text())
+    _enrollment, certificate = completed(validity_months=12)
+    badge = certificate_badge(certificate)
+    jsonschema.Draft201909Validator(json.loads(OFFICIAL.read_text())).validate(badge)
+    assert badge["validUntil"].startswith(certificate.expires_on.isoformat())
