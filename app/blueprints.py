@@ -109,6 +109,8 @@ DEMO_MODULES: list[str] = [
     "app.demo.competency",
     "app.demo.merit",
     "app.demo.service_quality",
+    # Before courses: the signing officials sign the certificates the demo completions issue.
+    "app.demo.certificates",
     "app.demo.courses",
     "app.demo.assessments",
     "app.demo.reports",
