@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from flask import Blueprint, Response, abort, current_app, flash, redirect, render_template, url_for
+from flask import Blueprint, Response, abort, flash, redirect, render_template, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -17,6 +17,7 @@ from app.certificates.presentation import pdf_view
 from app.certificates.services.common import local_today
 from app.certificates.services.documents import certificate_badge, certificate_pdf, pdf_filename
 from app.certificates.services.queries import certificates_of, renewal_classes
+from app.certificates.services.renewal import assign_renewal
 from app.certificates.services.revocation import revoke_certificate
 from app.errors import ServiceError
 from app.extensions import db
@@ -58,7 +59,6 @@ def _detail(certificate: Certificate, revoke_form: RevokeForm, renew_form: Renew
         revoke_form=revoke_form,
         renew_form=renew_form,
         renewal_classes=classes,
-        renew_enabled="certificates.renew" in current_app.view_functions,
     ), status
 
 
@@ -110,3 +110,23 @@ def revoke(certificate_id: int):
         flash(_("The certificate was revoked."), "success")
         return redirect(url_for("certificates.detail", certificate_id=certificate.id))
     return _detail(certificate, form, RenewForm(formdata=None), 422)
+
+
+@bp.post("/certificates/<int:certificate_id>/renew")
+@access(Role.HR, Role.ADMIN)
+def renew(certificate_id: int):
+    """Assign the holder to a class of the same course in one click (to renew the certificate)."""
+    certificate = visible_certificate(certificate_id)
+    form = RenewForm()
+    form.class_id.choices = [(c.id, label) for c, label in renewal_classes(certificate, local_today())]
+    if form.validate_on_submit():
+        try:
+            assign_renewal(current_user, certificate, form.class_id.data)
+        except ServiceError as exc:
+            db.session.rollback()
+            apply_service_error(form, exc)
+            return _detail(visible_certificate(certificate_id), RevokeForm(formdata=None), form, exc.status)
+        db.session.commit()
+        flash(_("The holder was assigned to the renewal class."), "success")
+        return redirect(url_for("certificates.detail", certificate_id=certificate.id))
+    return _detail(certificate, RevokeForm(formdata=None), form, 422)

@@ -6,9 +6,10 @@ from typing import Any
 
 from flask_babel import lazy_gettext as _l
 
+from app.certificates.results import post_test_score
 from app.certificates.rules import DEFAULT_NUMBER_FORMAT, number_format_problem
 from app.certificates.services import bulk as _bulk_jobs  # noqa: F401 - registers the job handlers
-from app.certificates.services.issuing import issue_certificate
+from app.certificates.services.issuing import issue_certificate, register_result_source
 from app.courses.signals import enrollment_completed
 from app.security import Role
 from app.settings.registry import SettingDef, SettingValueError, register_setting
@@ -71,6 +72,7 @@ def _issue_on_completion(sender: Any, *, enrollment: Any, **_extra: Any) -> None
 
 
 enrollment_completed.connect(_issue_on_completion)
+register_result_source(post_test_score)
 
 register_nav(_l("My certificates"), "certificates.mine", Role.EMPLOYEE, order=12)
 register_nav(_l("Certificates"), "certificates_hr.index", Role.HR, Role.ADMIN, order=40)

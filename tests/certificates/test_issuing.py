@@ -8,15 +8,24 @@ from datetime import date
 import pytest
 from sqlalchemy import func, select
 
+from app.assessments.services.attempts import start_attempt, submit_attempt
 from app.audit.models import AuditEntry
 from app.certificates.models import Certificate
 from app.certificates.rules import sha256_hex
-from app.certificates.services.issuing import _RESULT_SOURCES, issue_certificate, register_result_source
+from app.certificates.services.issuing import (
+    _RESULT_SOURCES,
+    certificate_of,
+    issue_certificate,
+    register_result_source,
+)
 from app.certificates.services.signers import save_signer
 from app.courses.enums import EnrollmentStatus
+from app.courses.models import MaterialProgress
+from app.db import utcnow
 from app.errors import ConflictError
 from app.extensions import db
 from app.settings.services import set_setting
+from tests.assessments.factories import choice_ids, make_learner, make_quiz, single
 from tests.certificates.factories import completed, make_course_with_outline, make_holder
 from tests.courses.factories import make_class, make_enrollment
 from tests.factories import make_unit, make_user
@@ -128,3 +137,20 @@ def test_issuing_is_audited():
         )
     )
     assert entry is not None and entry.details["sha256"] == certificate.sha256
+
+
+def test_passing_the_post_test_issues_a_certificate_with_its_score():
+    course = make_course_with_outline()
+    question = single(course)
+    quiz = make_quiz(course, [question])
+    person, enrollment = make_learner(course)
+    for material in course.materials:
+        db.session.add(
+            MaterialProgress(enrollment_id=enrollment.id, material_id=material.id, completed_at=utcnow())
+        )
+    db.session.flush()
+    attempt = start_attempt(person, quiz)
+    submit_attempt(attempt, [{"question_id": question.id, "choice_ids": choice_ids(question)}])
+    assert enrollment.status == EnrollmentStatus.COMPLETED
+    certificate = certificate_of(enrollment.id)
+    assert certificate.snapshot["result"] == {"score": 100.0, "qualification": "very_satisfactory"}

@@ -12,11 +12,12 @@ from sqlalchemy import select
 from app.audit.models import AuditEntry
 from app.certificates.models import Certificate, CertificateSigner
 from app.courses.completion import complete_enrollment
+from app.courses.models import Enrollment
 from app.extensions import db
 from app.jobs.models import Job, JobStatus
 from tests.certificates.factories import completed, make_holder
 from tests.conftest import login
-from tests.courses.factories import make_enrollment
+from tests.courses.factories import make_class, make_enrollment
 from tests.factories import make_unit, make_user
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
@@ -164,3 +165,19 @@ def test_signers_page_and_uploads(client, admin):
     assert client.post(f"/certificates/signers/{row_id}/delete").status_code == 302
     db.session.expire_all()
     assert db.session.get(CertificateSigner, row_id) is None
+
+
+def test_hr_assigns_the_renewal_class_in_one_click(client):
+    enrollment, certificate = completed(validity_months=12)
+    renewal = make_class(enrollment.course)
+    login(client, _hr_over(certificate))
+    page = client.get(f"/certificates/{certificate.id}").get_data(as_text=True)
+    assert renewal.name in page
+    wrong = client.post(f"/certificates/{certificate.id}/renew", data={"class_id": 2147483647})
+    assert wrong.status_code == 422
+    response = client.post(f"/certificates/{certificate.id}/renew", data={"class_id": renewal.id})
+    assert response.status_code == 302
+    assigned = db.session.scalar(
+        select(Enrollment).where(Enrollment.class_id == renewal.id, Enrollment.user_id == certificate.user_id)
+    )
+    assert assigned is not None and assigned.assigned_by_id is not None

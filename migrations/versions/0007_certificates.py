@@ -1,7 +1,7 @@
 """Certificates: issued certificates with their frozen snapshots, yearly number counters, signing officials.
 
-Revision ID: 0006_certificates
-Revises: 0005_courses
+Revision ID: 0007_certificates
+Revises: 0006_assessments
 Create Date: 2026-11-29 06:41:44.211482
 
 """
@@ -10,8 +10,8 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '0006_certificates'
-down_revision = '0005_courses'
+revision = '0007_certificates'
+down_revision = '0006_assessments'
 branch_labels = None
 depends_on = None
 
