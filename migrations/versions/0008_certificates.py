@@ -1,7 +1,7 @@
 """Certificates: issued certificates with their frozen snapshots, yearly number counters, signing officials.
 
-Revision ID: 0007_certificates
-Revises: 0006_assessments
+Revision ID: 0008_certificates
+Revises: 0007_reports
 Create Date: 2026-11-29 06:41:44.211482
 
 """
@@ -10,8 +10,8 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '0007_certificates'
-down_revision = '0006_assessments'
+revision = '0008_certificates'
+down_revision = '0007_reports'
 branch_labels = None
 depends_on = None
 
