@@ -12,7 +12,7 @@ from app.certificates.services.bulk import ISSUE_JOB
 from app.courses.enums import EnrollmentStatus
 from app.extensions import db
 from app.jobs.services import start_job
-from app.notifications.models import Notification
+from app.notifications.models import Notification, ReminderLog
 from app.notifications.reminders import send_reminders
 from tests.certificates.factories import completed, make_course_with_outline, make_holder
 from tests.courses.factories import make_class, make_enrollment
@@ -53,9 +53,13 @@ def test_send_reminders_sends_each_once_a_day():
     second = send_reminders(today, only=["certificates.expiring"])
     assert first["certificates.expiring"] >= 1 and second["certificates.expiring"] == 0
     count = db.session.scalar(
-        select(func.count()).select_from(Notification).where(Notification.user_id == certificate.user_id)
+        select(func.count())
+        .select_from(ReminderLog)
+        .where(ReminderLog.user_id == certificate.user_id, ReminderLog.key.startswith("certificate:"))
     )
     assert count == 1
+    titles = db.session.scalars(select(Notification.title).where(Notification.user_id == certificate.user_id))
+    assert sum("berakhir dalam 30 hari" in title or "expires in 30 days" in title for title in titles) == 1
 
 
 def test_bulk_job_issues_missing_certificates_of_a_class(admin):
