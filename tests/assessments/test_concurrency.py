@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import threading
-
 import pytest
 from sqlalchemy import func, select
 
@@ -12,38 +10,12 @@ from app.assessments.models import Attempt, Quiz
 from app.assessments.services.attempts import start_attempt, submit_attempt
 from app.competency.models import Evidence
 from app.courses.models import Enrollment
-from app.errors import ConflictError
 from app.extensions import db
 from app.org.models import User
 from tests.assessments.factories import choice_ids, make_learner, make_quiz, single
 from tests.competency.factories import make_technical
+from tests.concurrency import race
 from tests.courses.factories import make_course
-
-
-def _race(app, work, n: int) -> tuple[int, list[BaseException]]:
-    barrier = threading.Barrier(n)
-    errors: list[BaseException] = []
-    done = []
-
-    def run():
-        with app.app_context():
-            try:
-                barrier.wait()
-                work()
-                db.session.commit()
-                done.append(1)
-            except BaseException as exc:  # collected and asserted on below
-                errors.append(exc)
-                db.session.rollback()
-            finally:
-                db.session.remove()
-
-    threads = [threading.Thread(target=run) for _ in range(n)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    return len(done), errors
 
 
 def _setup(max_attempts: int):
@@ -67,11 +39,11 @@ def test_parallel_starts_beyond_the_limit(app):
         db.session.commit()
         submit_attempt(attempt, [{"question_id": question_id, "choice_ids": []}])
 
-    succeeded, errors = _race(app, work, 8)
-    assert all(isinstance(e, ConflictError) for e in errors), errors
+    outcome = race(app, [work] * 8)
+    assert outcome.errors == [] and set(outcome.refused) <= {409}, outcome
     attempts = db.session.scalars(select(Attempt).where(Attempt.enrollment_id == enrollment_id)).all()
     assert len(attempts) <= 2
-    assert succeeded == sum(1 for a in attempts if a.status == AttemptStatus.GRADED)
+    assert outcome.succeeded == sum(1 for a in attempts if a.status == AttemptStatus.GRADED)
 
 
 @pytest.mark.committed
@@ -86,9 +58,8 @@ def test_double_submit_scores_once(app):
             db.session.get(Attempt, attempt_id), [{"question_id": question_id, "choice_ids": right}]
         )
 
-    succeeded, errors = _race(app, work, 6)
-    assert succeeded == 1
-    assert len(errors) == 5 and all(isinstance(e, ConflictError) for e in errors), errors
+    outcome = race(app, [work] * 6)
+    assert (outcome.succeeded, outcome.refused, outcome.errors) == (1, [409] * 5, [])
     attempt = db.session.get(Attempt, attempt_id)
     assert attempt.status == AttemptStatus.GRADED and attempt.score == 100.0
     assert (

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from datetime import date
 
 import pytest
@@ -12,31 +11,8 @@ from app.competency.models import Evidence, JpCredit
 from app.competency.services import credit_jp, record_evidence
 from app.extensions import db
 from tests.competency.factories import fixed
+from tests.concurrency import race
 from tests.factories import make_user
-
-
-def _race(app, work, n: int = 4) -> list[BaseException]:
-    barrier = threading.Barrier(n)
-    errors: list[BaseException] = []
-
-    def run():
-        with app.app_context():
-            try:
-                barrier.wait()
-                work()
-                db.session.commit()
-            except BaseException as exc:  # collected and asserted on below
-                errors.append(exc)
-                db.session.rollback()
-            finally:
-                db.session.remove()
-
-    threads = [threading.Thread(target=run) for _ in range(n)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    return errors
 
 
 @pytest.mark.committed
@@ -57,6 +33,7 @@ def test_concurrent_credits_and_evidence_for_one_reference(app):
             source_ref="enrollment:42",
         )
 
-    assert _race(app, work) == []
+    outcome = race(app, [work] * 4)
+    assert (outcome.succeeded, outcome.errors) == (4, [])
     assert db.session.scalar(select(func.count(JpCredit.id)).where(JpCredit.user_id == person_id)) == 1
     assert db.session.scalar(select(func.count(Evidence.id)).where(Evidence.user_id == person_id)) == 1

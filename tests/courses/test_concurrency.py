@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import threading
-
 import pytest
 from sqlalchemy import func, select
 
@@ -12,32 +10,9 @@ from app.courses.models import CourseClass, Enrollment
 from app.courses.services.enrollment import self_enrol
 from app.extensions import db
 from app.org.models import User
+from tests.concurrency import race
 from tests.courses.factories import make_class, make_course
 from tests.factories import make_user
-
-
-def _race(app, works) -> list[BaseException]:
-    barrier = threading.Barrier(len(works))
-    errors: list[BaseException] = []
-
-    def run(work):
-        with app.app_context():
-            try:
-                barrier.wait()
-                work()
-                db.session.commit()
-            except BaseException as exc:  # collected and asserted on below
-                errors.append(exc)
-                db.session.rollback()
-            finally:
-                db.session.remove()
-
-    threads = [threading.Thread(target=run, args=(w,)) for w in works]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    return errors
 
 
 def _enrol(user_id: int, class_id: int):
@@ -54,7 +29,8 @@ def test_fifty_concurrent_enrolments_into_ten_seats(app):
     people = [make_user() for _ in range(50)]
     db.session.commit()
     class_id, ids = course_class.id, [p.id for p in people]
-    assert _race(app, [_enrol(i, class_id) for i in ids]) == []
+    outcome = race(app, [_enrol(i, class_id) for i in ids])
+    assert (outcome.succeeded, outcome.refused, outcome.errors) == (50, [], [])
     rows = dict(
         db.session.execute(
             select(Enrollment.status, func.count())
@@ -71,7 +47,7 @@ def test_double_click_creates_one_enrollment(app):
     course_class = make_class(make_course(), capacity=10)
     person = make_user()
     db.session.commit()
-    errors = _race(app, [_enrol(person.id, course_class.id) for _ in range(5)])
-    assert len(errors) == 4 and all(getattr(e, "status", None) == 409 for e in errors)
+    outcome = race(app, [_enrol(person.id, course_class.id) for _ in range(5)])
+    assert (outcome.succeeded, outcome.refused, outcome.errors) == (1, [409] * 4, [])
     count = db.session.scalar(select(func.count(Enrollment.id)).where(Enrollment.user_id == person.id))
     assert count == 1

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable
 from datetime import date
 
 import pytest
@@ -11,44 +9,16 @@ from flask import Flask
 
 from app.courses.enums import EnrollmentStatus
 from app.courses.models import Enrollment
-from app.errors import ConflictError
 from app.extensions import db
 from app.org.models import User
 from app.reports.models import CourseFeedback, EvaluationNarrative
 from app.reports.services.feedback import submit_feedback
 from app.reports.services.narratives import save_narrative
+from tests.concurrency import race
 from tests.courses.factories import make_class, make_course, make_enrollment
 from tests.factories import make_unit, make_user
 
 RATINGS = {"relevance": 5, "material": 4, "trainer": 5, "facilities": 3, "usefulness": 4}
-
-
-def _race(app: Flask, actions: list[Callable[[], object]]) -> list[str]:
-    barrier = threading.Barrier(len(actions))
-    outcomes: list[str] = []
-
-    def run(action) -> None:
-        with app.test_request_context("/"):
-            barrier.wait()
-            try:
-                action()
-                db.session.commit()
-                outcomes.append("ok")
-            except ConflictError:
-                db.session.rollback()
-                outcomes.append("409")
-            except Exception as exc:  # reported by the assertions, not lost in the thread
-                db.session.rollback()
-                outcomes.append(repr(exc))
-            finally:
-                db.session.remove()
-
-    threads = [threading.Thread(target=run, args=(a,)) for a in actions]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(60)
-    return outcomes
 
 
 @pytest.mark.committed
@@ -65,8 +35,8 @@ def test_two_first_narratives_at_once_leave_one_row(app: Flask) -> None:
             db.session.get(User, ids[0]), db.session.get(User, ids[1]), 2026, {"narrative": text}
         )
 
-    outcomes = _race(app, [save("first"), save("second")])
-    assert outcomes == ["ok", "ok"], outcomes
+    outcome = race(app, [save("first"), save("second")])
+    assert (outcome.succeeded, outcome.errors) == (2, []), outcome
     rows = db.session.query(EvaluationNarrative).filter_by(user_id=person.id, year=2026).all()
     assert len(rows) == 1 and rows[0].narrative in ("first", "second")
 
@@ -85,6 +55,6 @@ def test_a_double_submitted_course_evaluation_is_kept_once(app: Flask) -> None:
     def submit():
         return submit_feedback(db.session.get(User, ids[0]), db.session.get(Enrollment, ids[1]), RATINGS)
 
-    outcomes = _race(app, [submit, submit])
-    assert sorted(outcomes) == ["409", "ok"], outcomes
+    outcome = race(app, [submit, submit])
+    assert (outcome.succeeded, outcome.refused, outcome.errors) == (1, [409], []), outcome
     assert db.session.query(CourseFeedback).filter_by(enrollment_id=enrollment.id).count() == 1
