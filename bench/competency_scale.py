@@ -15,12 +15,11 @@ from __future__ import annotations
 import os
 import random
 import sys
-import tempfile
 import time
 from datetime import date, timedelta
 from pathlib import Path
 
-from sqlalchemy import create_engine, event, insert, select, text
+from sqlalchemy import event, insert, select
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -31,21 +30,10 @@ from app.competency.services.heatmap import heatmap_page, unit_summary
 from app.extensions import db
 from app.org.enums import Tier
 from app.org.models import Position, Unit, User
+from bench._support import database_url
 
 PEOPLE = int(os.environ.get("BENCH_PEOPLE", "10000"))
 UNITS = 20
-
-
-def _url() -> str:
-    url = os.environ.get("BENCH_DATABASE_URL")
-    if url:
-        engine = create_engine(url, isolation_level="AUTOCOMMIT")
-        with engine.connect() as conn:
-            conn.execute(text("DROP SCHEMA public CASCADE"))
-            conn.execute(text("CREATE SCHEMA public"))
-        engine.dispose()
-        return url
-    return f"sqlite:///{Path(tempfile.mkdtemp()) / 'bench.db'}"
 
 
 def build(rng: random.Random) -> None:
@@ -120,7 +108,7 @@ def build(rng: random.Random) -> None:
 
 
 def main() -> None:
-    url = _url()
+    url = database_url()
     app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "bench", "SERVER_NAME": None})
     with app.app_context():
         from flask_migrate import upgrade

@@ -13,12 +13,11 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 import time
 from datetime import date, timedelta
 from pathlib import Path
 
-from sqlalchemy import create_engine, event, func, insert, select, text
+from sqlalchemy import event, func, insert, select
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -29,20 +28,9 @@ from app.courses.models import Course, CourseClass, CourseCompetency, Enrollment
 from app.courses.services.bulk import apply_assignment, clean_target, preview_assignment
 from app.extensions import db
 from app.org.models import Unit, User, UserRole
+from bench._support import database_url
 
 PEOPLE = int(os.environ.get("BENCH_PEOPLE", "10000"))
-
-
-def _url() -> str:
-    url = os.environ.get("BENCH_DATABASE_URL")
-    if url:
-        engine = create_engine(url, isolation_level="AUTOCOMMIT")
-        with engine.connect() as conn:
-            conn.execute(text("DROP SCHEMA public CASCADE"))
-            conn.execute(text("CREATE SCHEMA public"))
-        engine.dispose()
-        return url
-    return f"sqlite:///{Path(tempfile.mkdtemp()) / 'bench.db'}"
 
 
 class Counter:
@@ -145,7 +133,7 @@ def catalog_page(app, admin: User) -> tuple[int, float]:
 
 
 def main() -> None:
-    url = _url()
+    url = database_url()
     app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "bench", "SERVER_NAME": None})
     with app.app_context():
         from flask_migrate import upgrade

@@ -17,13 +17,12 @@ from __future__ import annotations
 import os
 import random
 import sys
-import tempfile
 import time
 from contextlib import contextmanager
 from datetime import date, timedelta
 from pathlib import Path
 
-from sqlalchemy import create_engine, event, insert, select, text
+from sqlalchemy import event, insert, select, text
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -47,22 +46,11 @@ from app.merit.services.talent import box_people_query, grid_counts, grid_ids
 from app.org.enums import Tier
 from app.org.models import Position, Unit, User
 from app.ui.pagination import paginate_rows
+from bench._support import database_url
 
 PEOPLE = int(os.environ.get("BENCH_PEOPLE", "10000"))
 UNITS = 20
 BATCH = 20000
-
-
-def _url() -> str:
-    url = os.environ.get("BENCH_DATABASE_URL")
-    if url:
-        engine = create_engine(url, isolation_level="AUTOCOMMIT")
-        with engine.connect() as conn:
-            conn.execute(text("DROP SCHEMA public CASCADE"))
-            conn.execute(text("CREATE SCHEMA public"))
-        engine.dispose()
-        return url
-    return f"sqlite:///{Path(tempfile.mkdtemp()) / 'bench.db'}"
 
 
 def _bulk(model, rows: list[dict]) -> None:
@@ -237,7 +225,7 @@ def measured(label: str):
 
 
 def main() -> None:
-    url = _url()
+    url = database_url()
     app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "bench", "SERVER_NAME": None})
     with app.app_context(), app.test_request_context("/"):
         from flask_migrate import upgrade

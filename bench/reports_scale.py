@@ -18,12 +18,11 @@ from __future__ import annotations
 import os
 import random
 import sys
-import tempfile
 import time
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import create_engine, event, insert, select, text
+from sqlalchemy import event, insert, select
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -35,6 +34,7 @@ from app.org.models import Position, Unit, User, UserRole
 from app.security import Role
 from app.service_quality.enums import Category, Channel, ComplaintStatus
 from app.service_quality.models import Complaint, SurveyAnswer, SurveyElement, SurveyResponse
+from bench._support import database_url
 
 PEOPLE = int(os.environ.get("BENCH_PEOPLE", "10000"))
 RESPONSES = 20000
@@ -47,18 +47,6 @@ PREDICATES = [
     ("butuh_perbaikan", "below", "meets"),
     ("kurang", "meets", "below"),
 ]
-
-
-def _url() -> str:
-    url = os.environ.get("BENCH_DATABASE_URL")
-    if url:
-        engine = create_engine(url, isolation_level="AUTOCOMMIT")
-        with engine.connect() as conn:
-            conn.execute(text("DROP SCHEMA public CASCADE"))
-            conn.execute(text("CREATE SCHEMA public"))
-        engine.dispose()
-        return url
-    return f"sqlite:///{os.environ.get('BENCH_SQLITE') or Path(tempfile.mkdtemp()) / 'bench.db'}"
 
 
 def _unit(code: str, name: str, parent: Unit | None) -> Unit:
@@ -262,7 +250,7 @@ def _timed(client, label: str, url: str, runs: int = 3) -> None:
 
 
 def main() -> None:
-    url = _url()
+    url = database_url()
     app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "bench", "SERVER_NAME": None})
     with app.app_context():
         from flask_migrate import upgrade

@@ -15,12 +15,11 @@ from __future__ import annotations
 import os
 import random
 import sys
-import tempfile
 import time
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import create_engine, event, insert, select, text
+from sqlalchemy import event, insert, select
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -38,23 +37,12 @@ from app.service_quality.models import (
 )
 from app.service_quality.services.kpis import KPI_SOURCES
 from app.service_quality.services.survey import ikm_by_unit
+from bench._support import database_url
 
 RESPONSES = int(os.environ.get("BENCH_RESPONSES", "100000"))
 COMPLAINTS = int(os.environ.get("BENCH_COMPLAINTS", "20000"))
 OFFICERS = 2000
 YEAR = date.today().year
-
-
-def _url() -> str:
-    url = os.environ.get("BENCH_DATABASE_URL")
-    if url:
-        engine = create_engine(url, isolation_level="AUTOCOMMIT")
-        with engine.connect() as conn:
-            conn.execute(text("DROP SCHEMA public CASCADE"))
-            conn.execute(text("CREATE SCHEMA public"))
-        engine.dispose()
-        return url
-    return f"sqlite:///{Path(tempfile.mkdtemp()) / 'bench.db'}"
 
 
 def _units() -> list[Unit]:
@@ -203,7 +191,7 @@ def _timed(label: str, call) -> None:
 
 
 def main() -> None:
-    url = _url()
+    url = database_url()
     app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "bench", "SERVER_NAME": None})
     with app.app_context():
         from flask_migrate import upgrade
