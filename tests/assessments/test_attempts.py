@@ -25,6 +25,7 @@ from app.courses.enums import EnrollmentStatus
 from app.db import utcnow
 from app.errors import ConflictError, ForbiddenError, ServiceError
 from app.extensions import db
+from app.notifications.models import Notification
 from tests.assessments.factories import choice_ids, essay, make_learner, make_quiz, multiple, short, single
 from tests.competency.factories import make_technical
 from tests.courses.factories import make_course
@@ -266,6 +267,8 @@ def test_essays_wait_for_a_grader(course, evaluator):
     grade_essay(evaluator, slot, 3, "Cukup lengkap; tambahkan contoh.")
     assert attempt.status == AttemptStatus.GRADED and attempt.score == 80.0 and attempt.passed
     assert slot.comment.startswith("Cukup") and enrollment.status == EnrollmentStatus.COMPLETED
+    note = db.session.scalar(select(Notification).where(Notification.user_id == person.id))
+    assert note.link == f"/attempts/{attempt.id}/result" and "80" in note.body
 
 
 def test_not_enrolled_cannot_start(course, employee):

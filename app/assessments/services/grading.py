@@ -22,6 +22,7 @@ from app.courses.rules import evidence_expiry
 from app.db import utcnow
 from app.errors import ConflictError
 from app.extensions import db
+from app.notifications.services import notify
 from app.settings.services import get_setting
 from app.validation import FieldErrors, raise_if_errors
 
@@ -96,6 +97,13 @@ def grade_essay(actor: Any, answer: AttemptAnswer, points: Any, comment: Any) ->
     answer.graded_at = utcnow()
     if attempt.status == AttemptStatus.SUBMITTED:
         _finish_if_graded(attempt, actor_id=actor.id)
+        if attempt.status == AttemptStatus.GRADED:
+            notify(
+                attempt.user,
+                _l("Your test has been graded"),
+                _l("%(quiz)s: %(score)s%%", quiz=attempt.quiz.title, score=format_points(attempt.score or 0)),
+                link=f"/attempts/{attempt.id}/result",
+            )
     else:  # a regrade of a final attempt changes its score but not what it already caused
         attempt.earned = rules.round_points(sum(a.awarded or 0.0 for a in attempt.answers))
         attempt.score = rules.percent(attempt.earned, attempt.possible)
