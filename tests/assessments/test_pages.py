@@ -251,3 +251,23 @@ def test_course_pages_lead_to_the_tests(client, hr_user, course):
     assert f"/tests/{quiz.id}" in page and "Kelola tes" not in page
     login(client, hr_user)
     assert "Kelola tes" in client.get(f"/courses/{course.id}/tests").text
+
+
+def test_one_question_per_page_with_navigation(client, course):
+    q1, q2 = single(course, "Satu"), single(course, "Dua")
+    quiz = make_quiz(course, [q1, q2], layout="one")
+    person, _e = make_learner(course)
+    attempt = start_attempt(person, quiz)
+    login(client, person)
+    first = attempt.answers[0].question
+    page = client.get(f"/attempts/{attempt.id}").text
+    assert first.text in page and attempt.answers[1].question.text not in page
+    response = client.post(
+        f"/attempts/{attempt.id}/save",
+        data={"shown": [str(first.id)], f"q{first.id}": str(choice_ids(first)[0]), "go": "1"},
+    )
+    assert response.headers["Location"].endswith(f"/attempts/{attempt.id}?q=1")
+    page = client.get(f"/attempts/{attempt.id}?q=1").text
+    assert attempt.answers[1].question.text in page and "Soal sebelumnya" in page
+    db.session.expire_all()
+    assert attempt.answers[0].chosen_ids == choice_ids(first)
