@@ -11,12 +11,11 @@ from flask import abort
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from app.api.common import api_blueprint
+from app.api.common import PageArgsSchema, api_blueprint, page_of, paginated
 from app.assessments.api_schemas import (
     AnswersInSchema,
     AttemptSchema,
     QuizInSchema,
-    QuizListSchema,
     QuizSchema,
     SavedSchema,
     SubmitInSchema,
@@ -25,7 +24,7 @@ from app.assessments.api_schemas import (
 from app.assessments.models import Attempt, Quiz
 from app.assessments.permissions import can_manage_assessments
 from app.assessments.services import attempts as service
-from app.assessments.services.quizzes import course_quizzes, create_quiz
+from app.assessments.services.quizzes import course_quizzes_query, create_quiz
 from app.courses.enums import CourseStatus
 from app.courses.models import Course
 from app.errors import ConflictError, ForbiddenError
@@ -60,16 +59,6 @@ def _own_attempt(attempt_id: int) -> Attempt:
     return attempt
 
 
-def quiz_document(quiz: Quiz) -> dict[str, Any]:
-    computed = ("kind", "grading_method", "question_ids")
-    return {
-        **{c: getattr(quiz, c) for c in QuizSchema().fields if c not in computed},
-        "kind": quiz.kind.value,
-        "grading_method": quiz.grading_method.value,
-        "question_ids": [fq.question_id for fq in quiz.fixed_questions],
-    }
-
-
 def attempt_document(attempt: Attempt) -> dict[str, Any]:
     """The attempt as the learner sees it: frozen order, saved answers, no key."""
     questions = []
@@ -102,11 +91,12 @@ def attempt_document(attempt: Attempt) -> dict[str, Any]:
 
 @blp.route("/courses/<int:course_id>/quizzes", methods=["GET"])
 @access(AUTHENTICATED)
-@blp.response(200, QuizListSchema)
-def list_quizzes(course_id: int):
+@blp.arguments(PageArgsSchema, location="query")
+@blp.response(200, page_of(QuizSchema))
+def list_quizzes(args, course_id: int):
     """The course's quizzes (pre-test, post-test, others)."""
     course = _course(course_id, manage=False)
-    return {"items": [quiz_document(q) for q in course_quizzes(course.id)]}
+    return paginated(course_quizzes_query(course.id), args)
 
 
 @blp.route("/courses/<int:course_id>/quizzes", methods=["POST"])
@@ -118,14 +108,14 @@ def create(data, course_id: int):
     course = _course(course_id, manage=True)
     quiz = create_quiz(current_user, course.id, data)
     db.session.commit()
-    return quiz_document(quiz)
+    return quiz
 
 
 @blp.route("/quizzes/<int:quiz_id>", methods=["GET"])
 @access(AUTHENTICATED)
 @blp.response(200, QuizSchema)
 def get_quiz(quiz_id: int):
-    return quiz_document(_quiz(quiz_id))
+    return _quiz(quiz_id)
 
 
 @blp.route("/quizzes/<int:quiz_id>/attempts", methods=["POST"])

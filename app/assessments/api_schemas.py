@@ -84,10 +84,6 @@ class QuizSchema(ma.Schema):
     )
 
 
-class QuizListSchema(ma.Schema):
-    items = ma.fields.List(ma.fields.Nested(QuizSchema), required=True)
-
-
 class AttemptChoiceSchema(ma.Schema):
     id = ma.fields.Integer(required=True)
     text = ma.fields.String(required=True)

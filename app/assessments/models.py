@@ -154,6 +154,11 @@ class Quiz(TimestampMixin, Base):
         back_populates="quiz", cascade="all, delete-orphan", order_by="QuizDraw.id"
     )
 
+    @property
+    def question_ids(self) -> list[int]:
+        """The fixed questions' ids, in order."""
+        return [fq.question_id for fq in self.fixed_questions]
+
     def __repr__(self) -> str:
         return f"<Quiz {self.id} {self.kind}>"
 

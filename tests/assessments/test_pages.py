@@ -271,3 +271,25 @@ def test_one_question_per_page_with_navigation(client, course):
     assert attempt.answers[1].question.text in page and "Soal sebelumnya" in page
     db.session.expire_all()
     assert attempt.answers[0].chosen_ids == choice_ids(first)
+
+
+def test_a_quiz_is_deleted_only_before_anyone_attempts_it(client, hr_user, course):
+    quiz = make_quiz(course, [single(course)])
+    person, _e = make_learner(course)
+    start_attempt(person, quiz)
+    login(client, hr_user)
+    client.post(f"/quizzes/{quiz.id}/remove")
+    assert db.session.get(Quiz, quiz.id) is not None
+    other_id = make_quiz(course, [], kind="quiz").id
+    assert client.post(f"/quizzes/{other_id}/remove").status_code == 302
+    db.session.expire_all()
+    assert db.session.get(Quiz, other_id) is None
+
+
+def test_my_tests_shows_the_standing(client, course):
+    quiz = make_quiz(course, [single(course)], max_attempts=3)
+    person, _e = make_learner(course)
+    submit_attempt(start_attempt(person, quiz), [])
+    login(client, person)
+    page = client.get("/my/tests").text
+    assert "Tidak lulus" in page and "<td>2</td>" in page

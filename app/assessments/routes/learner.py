@@ -9,37 +9,25 @@ from sqlalchemy import select
 
 from app.assessments.enums import AttemptStatus, QuizLayout
 from app.assessments.loaders import own_attempt, quiz_to_take
-from app.assessments.models import Attempt, AttemptAnswer, CourseInstructor, Quiz
+from app.assessments.models import Attempt, AttemptAnswer, CourseInstructor
 from app.assessments.permissions import can_manage_assessments
 from app.assessments.services import attempts as service
+from app.assessments.services.overview import my_tests as my_tests_rows
 from app.assessments.services.quizzes import course_quizzes
-from app.courses.enums import CourseStatus, EnrollmentStatus
-from app.courses.models import Course, Enrollment
+from app.courses.enums import CourseStatus
+from app.courses.models import Course
 from app.errors import ServiceError
 from app.extensions import db
 from app.security import AUTHENTICATED, access
 
 bp = Blueprint("assessments", __name__, template_folder="../templates")
 
-SHOWN_STATUSES = (
-    EnrollmentStatus.ASSIGNED,
-    EnrollmentStatus.ENROLLED,
-    EnrollmentStatus.COMPLETED,
-    EnrollmentStatus.FAILED,
-)
-
 
 @bp.get("/my/tests")
 @access(AUTHENTICATED)
 def my_tests():
     """The tests of the courses I am enrolled in, and the courses I teach."""
-    rows = db.session.execute(
-        select(Quiz, Course, Enrollment)
-        .join(Course, Course.id == Quiz.course_id)
-        .join(Enrollment, Enrollment.course_id == Course.id)
-        .where(Enrollment.user_id == current_user.id, Enrollment.status.in_(SHOWN_STATUSES))
-        .order_by(Course.title, Quiz.kind, Quiz.title)
-    ).all()
+    rows = my_tests_rows(current_user)
     teaching = db.session.scalars(
         select(Course)
         .join(CourseInstructor, CourseInstructor.course_id == Course.id)

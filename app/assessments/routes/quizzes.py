@@ -105,6 +105,23 @@ def detail(quiz_id: int):
     )
 
 
+@bp.post("/<int:quiz_id>/remove")
+@access(AUTHENTICATED)
+def remove(quiz_id: int):
+    """Delete a quiz nobody has attempted yet."""
+    quiz = quiz_to_manage(quiz_id)
+    course_id = quiz.course_id
+    try:
+        quizzes.remove_quiz(quiz)
+        db.session.commit()
+        flash(_("Test deleted."), "success")
+    except ServiceError as exc:
+        db.session.rollback()
+        flash(exc.message, "danger")
+        return redirect(url_for(".detail", quiz_id=quiz_id))
+    return redirect(url_for("assessment_bank.overview", course_id=course_id))
+
+
 @bp.post("/<int:quiz_id>/questions")
 @access(AUTHENTICATED)
 def add_questions(quiz_id: int):

@@ -7,13 +7,14 @@ from typing import Any
 
 from flask_babel import lazy_gettext as _l
 from flask_babel import to_utc
-from sqlalchemy import func, select
+from sqlalchemy import Select, case, func, select
 from sqlalchemy.exc import IntegrityError
 
 from app.assessments.enums import GradingMethod, QuizKind, QuizLayout
-from app.assessments.models import Question, QuestionCategory, Quiz, QuizDraw, QuizQuestion
+from app.assessments.models import Attempt, Question, QuestionCategory, Quiz, QuizDraw, QuizQuestion
 from app.assessments.services.bank import create_question
 from app.assessments.services.common import AssessmentError
+from app.errors import ConflictError
 from app.extensions import db
 from app.validation import FieldErrors, raise_if_errors
 
@@ -176,6 +177,14 @@ def update_quiz(quiz: Quiz, data: dict[str, Any]) -> Quiz:
     return _save(quiz)
 
 
+def remove_quiz(quiz: Quiz) -> None:
+    """Delete a quiz nobody has attempted (attempts keep results and evidence references)."""
+    if db.session.scalar(select(Attempt.id).where(Attempt.quiz_id == quiz.id).limit(1)) is not None:
+        raise ConflictError(str(_l("Learners have attempted this test; it can no longer be deleted.")))
+    db.session.delete(quiz)
+    db.session.flush()
+
+
 def add_fixed_questions(quiz: Quiz, question_ids: list[Any]) -> int:
     """Add questions of the course's bank to every attempt of the quiz; returns how many were new."""
     ids = [q for q in question_ids if isinstance(q, int) and not isinstance(q, bool)]
@@ -247,8 +256,12 @@ def question_count(quiz: Quiz) -> int:
     return total
 
 
-def course_quizzes(course_id: int) -> list[Quiz]:
+def course_quizzes_query(course_id: int) -> Select:
     """The course's quizzes: pre-test, post-test, then the others by title."""
-    order = {QuizKind.PRE_TEST: 0, QuizKind.POST_TEST: 1, QuizKind.QUIZ: 2}
-    quizzes = db.session.scalars(select(Quiz).where(Quiz.course_id == course_id)).all()
-    return sorted(quizzes, key=lambda q: (order[q.kind], q.title))
+    order = case({QuizKind.PRE_TEST.value: 0, QuizKind.POST_TEST.value: 1}, value=Quiz.kind, else_=2)
+    return select(Quiz).where(Quiz.course_id == course_id).order_by(order, Quiz.title, Quiz.id)
+
+
+def course_quizzes(course_id: int) -> list[Quiz]:
+    """The course's quizzes in order (see `course_quizzes_query`)."""
+    return list(db.session.scalars(course_quizzes_query(course_id)))
