@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 
+from app.assessments.services.gains import class_gains
 from app.assessments.services.grading import post_test_passed
 from app.courses.completion import register_completion_requirement
+from app.reports.services.effectiveness import register_gain_lookup
 from app.security import Role
 from app.settings.registry import SettingDef, register_setting
 from app.ui.nav import register_nav
@@ -41,6 +43,9 @@ register_setting(
 
 # Completion of a course with a post-test needs the post-test passed (courses point 6).
 register_completion_requirement("post_test", post_test_passed)
+
+# The reports' training effectiveness page shows the pre-test → post-test gain per class.
+register_gain_lookup(class_gains)
 
 register_nav(_l("My tests"), "assessments.my_tests", Role.EMPLOYEE, order=22)
 register_nav(_l("Grading"), "grading.queue", Role.EVALUATOR, order=45)
