@@ -293,3 +293,16 @@ def test_my_tests_shows_the_standing(client, course):
     login(client, person)
     page = client.get("/my/tests").text
     assert "Tidak lulus" in page and "<td>2</td>" in page
+
+
+def test_the_key_stays_hidden_while_a_retake_is_possible(client, course):
+    question = single(course)
+    quiz = make_quiz(course, [question], max_attempts=2)
+    person, _e = make_learner(course)
+    first = start_attempt(person, quiz)
+    submit_attempt(first, [])
+    login(client, person)
+    assert "jawaban benar" not in client.get(f"/attempts/{first.id}/result").text
+    second = start_attempt(person, quiz)
+    submit_attempt(second, [])  # no attempts left: the key may be shown now
+    assert "jawaban benar" in client.get(f"/attempts/{second.id}/result").text

@@ -190,5 +190,6 @@ def result(attempt_id: int):
         quiz=attempt.quiz,
         slots=slots,
         show_feedback=attempt.quiz.show_feedback,
+        reveal_key=attempt.quiz.show_feedback and not service.may_retake(attempt),
         graded=attempt.status == AttemptStatus.GRADED,
     )

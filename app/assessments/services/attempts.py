@@ -296,6 +296,18 @@ def submit_attempt(attempt: Attempt, answers: Any = None, *, now: datetime | Non
     return SubmitOutcome(locked, late=False)
 
 
+def may_retake(attempt: Attempt) -> bool:
+    """True while the learner could still start another attempt of the quiz: the key stays hidden."""
+    enrollment = attempt.enrollment
+    if enrollment.status not in IN_PROGRESS_STATUSES:
+        return False
+    used = len(attempts_of(attempt.quiz_id, enrollment.id))
+    left = rules.attempts_left(
+        attempt.quiz.max_attempts, used, extra_attempts(attempt.quiz_id, enrollment.id)
+    )
+    return left is None or left > 0
+
+
 def close_expired_attempts(now: datetime | None = None) -> int:
     """Close every open attempt past its deadline and grace (cron); returns how many."""
     now = now or utcnow()
