@@ -8,7 +8,7 @@ from app.competency.services.recommendations import register_recommendation_prov
 from app.courses.services.learning import courses_for_gaps, describe_courses
 from app.security import Role
 from app.settings.registry import SettingDef, register_setting
-from app.ui.nav import register_nav
+from app.ui.nav import register_nav, register_person_link
 
 GROUP = _l("Courses")
 
@@ -42,3 +42,4 @@ register_recommendation_provider(courses_for_gaps, describe=describe_courses)
 register_nav(_l("My learning"), "learning.my_learning", Role.EMPLOYEE, order=5)
 register_nav(_l("Course catalog"), "courses.catalog", order=6)
 register_nav(_l("Overdue training"), "course_roster.overdue", Role.HR, Role.ADMIN, order=34)
+register_person_link(_l("Training"), "learning.person_learning", Role.HR, Role.ADMIN, order=15)

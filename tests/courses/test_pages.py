@@ -230,3 +230,19 @@ def test_catalog_and_roster_query_counts_do_not_grow(client, count_queries):
     with count_queries:
         client.get(f"/classes/{course_class.id}/roster")
     assert count_queries.count == small_roster
+
+
+def test_hr_sees_a_persons_training_and_records_a_result(client):
+    unit = make_unit()
+    hr = make_user(roles=["hr"], unit=unit)
+    person = make_user(unit=unit, name="Sari Peserta")
+    course = make_course(title="Penulisan Naskah Dinas", jp=12)
+    enrollment = make_enrollment(person, make_class(course), status=EnrollmentStatus.ASSIGNED)
+    login(client, hr)
+    html = client.get(f"/learning/people/{person.id}").get_data(as_text=True)
+    assert "Sari Peserta" in html and "Penulisan Naskah Dinas" in html
+    assert client.get(f"/learning/people/{make_user(unit=make_unit()).id}").status_code == 404
+    client.post(f"/enrollments/{enrollment.id}/result", data={"result": "completed"})
+    db.session.refresh(enrollment)
+    assert enrollment.status == EnrollmentStatus.COMPLETED
+    assert db.session.scalar(select(JpCredit.jp).where(JpCredit.user_id == person.id)) == 12

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from app.courses.completion import unmet_requirements
 from app.courses.enums import EnrollmentStatus, MaterialKind
 from app.courses.models import Enrollment, Material
-from app.courses.permissions import can_manage_courses
+from app.courses.permissions import MANAGERS, can_assign, can_manage_courses
 from app.courses.routes.helpers import get_or_404, own_enrollment, visible_enrollment
 from app.courses.services.enrollment import waitlist_position, withdraw
 from app.courses.services.learning import my_learning as my_learning_data
@@ -20,6 +20,7 @@ from app.courses.services.materials import done_material_ids, mark_done, open_ma
 from app.courses.services.uploads import material_file
 from app.errors import ServiceError
 from app.extensions import db
+from app.org.models import User
 from app.security import AUTHENTICATED, access
 
 bp = Blueprint("learning", __name__, template_folder="../templates")
@@ -30,6 +31,16 @@ bp = Blueprint("learning", __name__, template_folder="../templates")
 def my_learning():
     """Assigned (overdue first), in progress, waitlisted and completed courses; JP; recommendations."""
     return render_template("courses/my_learning.html", page=my_learning_data(current_user))
+
+
+@bp.get("/learning/people/<int:user_id>")
+@access(*MANAGERS)
+def person_learning(user_id: int):
+    """A person's training as HR sees it (people in the officer's units; 404 otherwise)."""
+    person = get_or_404(User, user_id)
+    if not can_assign(current_user, person):
+        abort(404)
+    return render_template("courses/my_learning.html", page=my_learning_data(person), person=person)
 
 
 @bp.get("/learning/enrollments/<int:enrollment_id>")

@@ -13,6 +13,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import or_, select
 
+from app.audit.services import record_audit
 from app.courses.completion import complete_enrollment, fail_enrollment
 from app.courses.enums import IN_PROGRESS_STATUSES, EnrollmentStatus
 from app.courses.forms import AssignForm, AssignPersonForm
@@ -179,6 +180,17 @@ def assign(class_id: int):
     return redirect(url_for("course_roster.roster", class_id=course_class.id))
 
 
+def _audit_result(enrollment) -> None:
+    record_audit(
+        f"course.enrollment_{enrollment.status.value}",
+        actor_id=current_user.id,
+        subject_type="enrollment",
+        subject_id=enrollment.id,
+        subject_user_id=enrollment.user_id,
+        details={"course": enrollment.course.code, "class": enrollment.course_class.name},
+    )
+
+
 @bp.post("/enrollments/<int:enrollment_id>/result")
 @access(*MANAGERS)
 def record_result(enrollment_id: int):
@@ -190,10 +202,12 @@ def record_result(enrollment_id: int):
         flash(_("Only an assigned or enrolled person can get a result."), "danger")
     elif request.form.get("result") == "completed":
         complete_enrollment(enrollment, actor_id=current_user.id)
+        _audit_result(enrollment)
         db.session.commit()
         flash(_("Marked as completed; the JP and competency evidence were recorded."), "success")
     elif request.form.get("result") == "failed":
         fail_enrollment(enrollment, actor_id=current_user.id, reason=(request.form.get("reason") or "")[:500])
+        _audit_result(enrollment)
         db.session.commit()
         flash(_("Marked as failed."), "success")
     return redirect(url_for("course_roster.roster", class_id=enrollment.class_id))
