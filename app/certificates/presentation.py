@@ -61,6 +61,7 @@ def pdf_view(snapshot: dict[str, Any], sha256: str, language: str) -> dict[str, 
         "signer": signer,
         "competencies": course.get("competencies") or [],
         "outline": course.get("outline") or [],
+        "annex": bool(snapshot.get("annex", True) and (course.get("competencies") or course.get("outline"))),
         "sha256": sha256,
     }
 

@@ -43,6 +43,17 @@ register_setting(
         order=1,
     )
 )
+register_setting(
+    SettingDef(
+        "certificates.annex_page",
+        "bool",
+        True,
+        _l("Print a second page with the competencies and the course outline"),
+        GROUP,
+        help=_l("Applies to certificates issued from now on; a one-page certificate renders faster."),
+        order=2,
+    )
+)
 _DEFAULT_SIGNER: list[tuple[str, str, Any]] = [
     ("agency", "Badan Kepegawaian Daerah", _l("Issuing agency (default)")),
     ("city", "Jakarta", _l("City printed beside the signing date (default)")),
@@ -50,7 +61,7 @@ _DEFAULT_SIGNER: list[tuple[str, str, Any]] = [
     ("signer_nip", "", _l("Signing official's NIP (default)")),
     ("signer_title", "Kepala Badan", _l("Signing official's title (default)")),
 ]
-for order, (key, default, label) in enumerate(_DEFAULT_SIGNER, start=2):
+for order, (key, default, label) in enumerate(_DEFAULT_SIGNER, start=3):
     register_setting(
         SettingDef(
             f"certificates.{key}",

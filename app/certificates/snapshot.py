@@ -69,6 +69,7 @@ class Issue:
     score: float | None = None
     qualification: str | None = None
     language: str = "id"
+    annex: bool = True  # print the second page (competencies and outline)
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -84,6 +85,7 @@ def build_snapshot(issue: Issue, holder: Holder, course: CourseFacts, signer: Si
         "code": issue.code,
         "verify_url": issue.verify_url,
         "language": "en" if issue.language == "en" else "id",
+        "annex": bool(issue.annex),
         "issued_on": _iso(issue.issued_on),
         "completed_on": _iso(issue.completed_on),
         "expires_on": _iso(issue.expires_on),

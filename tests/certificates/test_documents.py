@@ -20,6 +20,7 @@ from app.certificates.services.documents import (
     check_uploaded_pdf,
     render_certificate_html,
 )
+from app.settings.services import set_setting
 from tests.certificates.factories import completed, make_holder
 
 ROOT = Path(__file__).parents[2]
@@ -126,3 +127,11 @@ def test_badge_validates_against_the_official_schema():
     badge = certificate_badge(certificate)
     jsonschema.Draft201909Validator(json.loads(OFFICIAL.read_text())).validate(badge)
     assert badge["validUntil"].startswith(certificate.expires_on.isoformat())
+
+
+def test_annex_page_is_a_setting_frozen_at_issue(admin):
+    set_setting("certificates.annex_page", False, actor_id=admin.id)
+    _enrollment, one_page = completed()
+    set_setting("certificates.annex_page", True, actor_id=admin.id)
+    assert one_page.snapshot["annex"] is False
+    assert len(PdfReader(io.BytesIO(certificate_pdf(one_page))).pages) == 1

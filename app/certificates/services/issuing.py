@@ -119,6 +119,7 @@ def _snapshot(enrollment: Enrollment, number: str, code: str) -> dict[str, Any]:
         score=score,
         qualification=qualification_for(score),
         language="en" if holder.locale == "en" else "id",
+        annex=bool(get_setting("certificates.annex_page")),
     )
     person = Holder(
         name=holder.name,
