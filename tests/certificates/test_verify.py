@@ -23,6 +23,7 @@ def test_verify_page_shows_status_content_masked_nip_and_hash(client):
     assert nip not in page and f"{nip[:6]}********{nip[-4:]}" in page
     assert certificate.sha256 in page
     assert "M.5" in page
+    assert "Pengelolaan pengaduan" in page  # the outline too
 
 
 def test_code_is_accepted_in_lower_case_with_dashes(client):
