@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 
 from app.blueprints import DEMO_MODULES
 from app.extensions import db
+from app.notifications.services import discard_pending_mail
 from app.org.models import User
 
 DEMO_PASSWORD = "lentera2026"  # noqa: S105 - printed for demo users on purpose
@@ -33,6 +34,7 @@ def seed_demo_command(if_empty: bool) -> None:
         import_module(module).seed(ctx)
         db.session.flush()
         click.echo(f"  seeded {module.rsplit('.', 1)[-1]}")
+    discard_pending_mail(db.session)  # the demo's people are invented: notify in the app only
     db.session.commit()
     click.echo(f"Demo agency ready. Sign in with any of these (password: {DEMO_PASSWORD}):")
     for username, label in ctx.get("logins", []):

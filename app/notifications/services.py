@@ -8,7 +8,7 @@ from flask import current_app
 from flask_babel import force_locale
 from flask_mailman import EmailMessage
 from sqlalchemy import event, func, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, SessionTransaction
 
 from app.db import utcnow
 from app.extensions import db
@@ -17,6 +17,7 @@ from app.org.models import User
 from app.settings.services import get_setting
 
 _PENDING_KEY = "pending_mail"
+_MARKS_KEY = "pending_mail_savepoints"
 
 
 def notify(
@@ -56,7 +57,11 @@ def _mail_body(body: str, link: str | None) -> str:
 
 
 def _send_pending(session: Session) -> None:
+    if session.in_nested_transaction():
+        session.info.get(_MARKS_KEY, {}).pop(session.get_nested_transaction(), None)
+        return  # only a savepoint was released: the mail waits for the real commit
     pending = session.info.pop(_PENDING_KEY, [])
+    session.info.pop(_MARKS_KEY, None)
     for to, subject, body in pending:
         try:
             EmailMessage(subject=f"[Lentera] {subject}", body=body, to=[to]).send()
@@ -64,15 +69,36 @@ def _send_pending(session: Session) -> None:
             current_app.logger.exception("Could not send e-mail to %s", to)
 
 
-def _drop_pending(session: Session) -> None:
+def _mark_savepoint(session: Session, transaction: SessionTransaction) -> None:
+    if transaction.nested:
+        session.info.setdefault(_MARKS_KEY, {})[transaction] = len(session.info.get(_PENDING_KEY, []))
+
+
+def _forget_rolled_back(session: Session, previous_transaction: SessionTransaction) -> None:
+    if not previous_transaction.nested:
+        discard_pending_mail(session)
+        return
+    mark = session.info.get(_MARKS_KEY, {}).pop(previous_transaction, None)
+    if mark is not None:  # drop only what was queued inside the rolled-back savepoint
+        del session.info.get(_PENDING_KEY, [])[mark:]
+
+
+def discard_pending_mail(session: Session) -> None:
+    """Forget the e-mail queued in this transaction (in-app notifications stay)."""
     session.info.pop(_PENDING_KEY, None)
+    session.info.pop(_MARKS_KEY, None)
 
 
 def install_mail_hooks() -> None:
-    """Send queued e-mail after a commit and drop it after a rollback."""
+    """Send queued e-mail after the outermost commit; drop what a rollback undoes.
+
+    A savepoint (`begin_nested`) that is released keeps its mail waiting for the real
+    commit; one that rolls back drops only the mail queued inside it.
+    """
     if not event.contains(Session, "after_commit", _send_pending):
         event.listen(Session, "after_commit", _send_pending)
-        event.listen(Session, "after_rollback", _drop_pending)
+        event.listen(Session, "after_transaction_create", _mark_savepoint)
+        event.listen(Session, "after_soft_rollback", _forget_rolled_back)
 
 
 def unread_count(user_id: int) -> int:

@@ -9,13 +9,14 @@ from sqlalchemy import func, select
 from app.auth.services import authenticate
 from app.demo.cli import DEMO_PASSWORD
 from app.extensions import db
+from app.notifications.models import Notification
 from app.org.models import Position, Unit, User
 from app.org.rules import parse_nip
 from app.reports.models import EvaluationNarrative
 from tests.factories import make_user
 
 
-def test_seed_demo_builds_the_agency(app) -> None:
+def test_seed_demo_builds_the_agency(app, mail_outbox) -> None:
     runner = app.test_cli_runner()
     result = runner.invoke(args=["seed-demo"])
     assert result.exit_code == 0, result.output
@@ -50,6 +51,9 @@ def test_seed_demo_builds_the_agency(app) -> None:
     for username in ("admin", "sdm", "sdm.yan", "penilai", "penilai2", "pegawai"):
         assert authenticate(username, DEMO_PASSWORD) is not None
     assert db.session.query(EvaluationNarrative).count() >= 5  # the reports step
+    # Demo events notify in the app, but no e-mail goes to the invented people.
+    assert db.session.query(Notification).count() > 0
+    assert mail_outbox == []
 
 
 def test_seed_demo_refuses_a_database_with_people_unless_if_empty(app) -> None:

@@ -35,6 +35,25 @@ def test_rolled_back_work_mails_nobody(mail_outbox) -> None:
     assert mail_outbox == []
 
 
+def test_a_released_savepoint_keeps_its_mail_for_the_real_commit(mail_outbox) -> None:
+    user = make_user()
+    with db.session.begin_nested():
+        notify(user, "Dalam savepoint")
+    assert mail_outbox == []  # the savepoint is released, the transaction is not committed
+    db.session.commit()
+    assert [m.subject for m in mail_outbox] == ["[Lentera] Dalam savepoint"]
+
+
+def test_a_rolled_back_savepoint_drops_only_its_own_mail(mail_outbox) -> None:
+    user = make_user()
+    notify(user, "Tetap dikirim")
+    savepoint = db.session.begin_nested()
+    notify(user, "Dibatalkan")
+    savepoint.rollback()
+    db.session.commit()
+    assert [m.subject for m in mail_outbox] == ["[Lentera] Tetap dikirim"]
+
+
 def test_messages_use_the_recipients_language(mail_outbox) -> None:
     english = make_user(locale="en")
     indonesian = make_user()
