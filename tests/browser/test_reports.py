@@ -69,3 +69,7 @@ def test_agency_dashboard_is_accessible(page, seed) -> None:
     page.goto("/reports/agency")
     assert page.get_by_test_id("comparison").is_visible()
     assert_no_serious_axe_violations(page)
+    for tab in ("Kebutuhan pelatihan", "Efektivitas pelatihan"):
+        page.get_by_role("link", name=tab, exact=True).click()
+        assert page.locator("h1").inner_text().startswith(("Analisis kebutuhan", "Efektivitas"))
+        assert_no_serious_axe_violations(page)
