@@ -52,6 +52,10 @@ def extract() -> None:
             "_l",
             "--no-location",
             "--sort-output",
+            # Babel skips folders starting with "_" by default, which would leave out
+            # `templates/_macros` (the shared chart, form and download macros).
+            "--ignore-dirs",
+            ".* __pycache__",
             "-o",
             str(pot),
             str(package),

@@ -38,6 +38,12 @@ CORE_PACKAGES = {
 }
 
 
+def _scanned(dirpath: str) -> bool:
+    """Every folder but hidden ones and caches (Babel's default also skips `_macros`)."""
+    name = Path(dirpath).name
+    return not (name.startswith(".") or name == "__pycache__")
+
+
 def _messages_in_code(package: Path) -> set[str]:
     """Message ids used by the package's Python code and templates (as `extract` finds them)."""
     method_map = [("**.py", "python"), ("**/templates/**.html", "jinja2")]
@@ -47,7 +53,7 @@ def _messages_in_code(package: Path) -> set[str]:
     keywords = {**DEFAULT_KEYWORDS, "_l": None}
     ids = set()
     for _file, _line, message, _comments, _context in extract_from_dir(
-        str(package), method_map=method_map, keywords=keywords
+        str(package), method_map=method_map, keywords=keywords, directory_filter=_scanned
     ):
         ids.add(message if isinstance(message, str) else message[0])
     return ids

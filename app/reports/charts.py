@@ -20,6 +20,9 @@ from app.reports.services.dashboard import UnitDashboard
 from app.reports.services.evaluation import MATRIX_COLUMNS, MATRIX_ROWS, EvaluationReport, matrix_cells
 from app.reports.services.figures import UnitFigures
 
+# Chart labels longer than this are cut (the table alternative keeps the full name).
+LABEL_CHARS = 26
+
 # Sangat Baik … Sangat Kurang: green to red.
 PREDICATE_COLORS = ("#2e7d32", "#0b3d5c", "#e09f00", "#b3261e", "#6a4c93")
 
@@ -59,10 +62,15 @@ def competency_chart(report: EvaluationReport) -> Markup | None:
     )
 
 
+def short(name: str) -> str:
+    """A unit name that fits the label column of the bar charts."""
+    return name if len(name) <= LABEL_CHARS else name[: LABEL_CHARS - 1].rstrip() + "…"
+
+
 def jp_compliance_chart(rows: list[UnitFigures]) -> Markup:
     """Share of people at or above the JP target, per unit."""
     return bar_chart(
-        [(r.unit.name, r.jp_percent) for r in rows],
+        [(short(r.unit.name), r.jp_percent) for r in rows],
         title=_("JP compliance per unit"),
         unit="%",
         max_value=100,
@@ -72,14 +80,17 @@ def jp_compliance_chart(rows: list[UnitFigures]) -> Markup:
 def jpm_chart(rows: list[UnitFigures]) -> Markup:
     """Average job-person match per unit."""
     return bar_chart(
-        [(r.unit.name, r.average_jpm) for r in rows], title=_("Average JPM per unit"), unit="%", max_value=100
+        [(short(r.unit.name), r.average_jpm) for r in rows],
+        title=_("Average JPM per unit"),
+        unit="%",
+        max_value=max([100.0, *(r.average_jpm or 0 for r in rows)]),  # JPM may pass 100
     )
 
 
 def predicate_chart(rows: list[UnitFigures]) -> Markup:
     """Predicate shares per unit (stacked)."""
     return stacked_bars(
-        [(r.unit.name, [r.predicates.get(p.value, 0) for p in Predicate]) for r in rows],
+        [(short(r.unit.name), [r.predicates.get(p.value, 0) for p in Predicate]) for r in rows],
         series=[p.label for p in Predicate],
         title=_("Predicate distribution per unit"),
         colors=PREDICATE_COLORS,
@@ -99,7 +110,7 @@ def gap_heatmap(dashboard: UnitDashboard) -> Markup | None:
         return None
     rows = dashboard.children or [dashboard.total]
     return heatmap(
-        [r.unit.name for r in rows],
+        [short(r.unit.name) for r in rows],
         [g.competency.code for g in dashboard.gaps],
         [[dashboard.gap_matrix.get((r.unit.id, g.competency.id)) for g in dashboard.gaps] for r in rows],
         title=_("Average gap per unit and competency"),
@@ -109,7 +120,7 @@ def gap_heatmap(dashboard: UnitDashboard) -> Markup | None:
 def ikm_chart(rows: list[UnitFigures], service: dict) -> Markup:
     """Converted IKM per unit."""
     return bar_chart(
-        [(r.unit.name, service[r.unit.id].ikm if r.unit.id in service else None) for r in rows],
+        [(short(r.unit.name), service[r.unit.id].ikm if r.unit.id in service else None) for r in rows],
         title=_("Public satisfaction index (IKM) per unit"),
         max_value=100,
     )
