@@ -30,7 +30,7 @@ def test_unit_dashboard_figures(world) -> None:
     gaps = {(g.competency.code, g.people_below, g.levels_missing) for g in board.gaps}
     assert gaps == {("M.1", 2, 4), ("M.2", 2, 4)}  # employee 2/3, colleague 0/3; both 0/2 on M.2
     assert board.gap_matrix[(world.office.sub.id, board.gaps[0].competency.id)] < 0
-    assert board.certificates is None  # until certificates are installed
+    assert (board.certificates.issued, board.certificates.expiring) == (0, 0)
 
 
 def test_hr_sees_the_dashboard_of_the_own_unit_and_filters(client, world) -> None:

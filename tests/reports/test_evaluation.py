@@ -4,20 +4,24 @@ from __future__ import annotations
 
 import io
 import zipfile
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
+from app.courses.completion import complete_enrollment
 from app.extensions import db
 from app.jobs.models import Job, JobStatus
 from app.reports.errors import ReportError
 from app.reports.lookups import CertificateLine, register_certificates_lookup, unregister_certificates_lookup
 from app.reports.models import EvaluationNarrative
+from app.reports.services.dashboard import unit_dashboard
 from app.reports.services.evaluation import evaluation_report
 from app.reports.services.narratives import save_narrative
+from tests.competency.factories import fixed
 from tests.conftest import login
+from tests.courses.factories import make_class, make_course, make_enrollment
 from tests.factories import make_user
 from tests.reports.conftest import YEAR
 
@@ -150,3 +154,16 @@ def test_zip_of_a_unit_outside_the_scope_is_404(client, world) -> None:
         client.post(f"/reports/evaluation/units/{world.office.other.id}/zip", data={"year": YEAR}).status_code
         == 404
     )
+
+
+def test_certificates_issued_at_completion_appear_on_report_and_dashboard(world) -> None:
+    course = make_course(title="Pelayanan Prima", jp=24, competencies={fixed("M.1"): 3}, validity_months=2)
+    enrollment = make_enrollment(
+        world.employee, make_class(course, starts_on=date.today() - timedelta(days=3))
+    )
+    complete_enrollment(enrollment)
+    year = date.today().year
+    [line] = evaluation_report(world.employee, year).certificates
+    assert line.title == "Pelayanan Prima" and line.jp == 24 and line.expires_on is not None
+    counts = unit_dashboard(world.office.unit, year).certificates
+    assert (counts.issued, counts.expiring) == (1, 1)  # valid two months: expires within 90 days
