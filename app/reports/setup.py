@@ -15,14 +15,11 @@ from app.notifications.services import notify
 from app.org.models import Unit
 from app.reports.documents import report_pdf
 from app.reports.lookups import register_certificates_lookup
-from app.reports.services.assessment_gains import assessment_gains
 from app.reports.services.bulk import ZIP_JOB, write_unit_zip
 from app.reports.services.certificates import certificate_counts_of, certificates_of
-from app.reports.services.effectiveness import register_gain_lookup
 from app.security import Role
 from app.ui.nav import register_nav, register_person_link
 
-register_gain_lookup(assessment_gains)
 register_certificates_lookup(certificates_of, certificate_counts_of)
 register_nav(_l("My evaluation report"), "reports_eval.me", Role.EMPLOYEE, order=45)
 register_nav(_l("Reports"), "reports_dash.unit", Role.HR, Role.ADMIN, order=5)
