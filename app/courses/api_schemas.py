@@ -74,7 +74,7 @@ class CourseListArgsSchema(ma.Schema):
     per_page = ma.fields.Integer(load_default=20, validate=ma.validate.Range(min=1, max=100))
     q = ma.fields.String(load_default="", validate=ma.validate.Length(max=200))
     competency_id = id_field(load_default=None)
-    delivery = ma.fields.String(load_default="", validate=ma.validate.OneOf(["", *DELIVERIES]))
+    delivery = ma.fields.String(load_default="", validate=ma.validate.OneOf(["", "KL", "NKL", *DELIVERIES]))
 
 
 class MaterialSchema(ma.Schema):

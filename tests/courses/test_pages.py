@@ -246,3 +246,15 @@ def test_hr_sees_a_persons_training_and_records_a_result(client):
     db.session.refresh(enrollment)
     assert enrollment.status == EnrollmentStatus.COMPLETED
     assert db.session.scalar(select(JpCredit.jp).where(JpCredit.user_id == person.id)) == 12
+
+
+def test_catalog_filters_classical_or_non_classical_delivery(client):
+    from app.courses.enums import DeliveryForm
+
+    make_course(title="Bimtek Arsip", delivery=DeliveryForm.KL10)
+    make_course(title="E-learning Etika", delivery=DeliveryForm.NKL03)
+    login(client, make_user())
+    html = client.get("/courses?delivery=NKL").get_data(as_text=True)
+    assert "E-learning Etika" in html and "Bimtek Arsip" not in html
+    html = client.get("/courses?delivery=KL").get_data(as_text=True)
+    assert "Bimtek Arsip" in html and "E-learning Etika" not in html

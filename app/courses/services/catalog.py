@@ -30,6 +30,10 @@ from app.validation import FieldErrors, raise_if_errors
 
 CODE_MAX = 30
 SORTS = ("title", "code", "jp_asc", "jp_desc", "newest")
+DELIVERY_GROUPS = {
+    "KL": [d for d in DeliveryForm if d.classical],
+    "NKL": [d for d in DeliveryForm if not d.classical],
+}
 
 
 @dataclass(frozen=True)
@@ -296,6 +300,8 @@ def catalog_query(filters: CatalogFilters, *, manager: bool = False) -> Select:
         )
     if filters.delivery in DeliveryForm.__members__:
         query = query.where(Course.delivery == DeliveryForm(filters.delivery))
+    elif filters.delivery in DELIVERY_GROUPS:  # "KL": every classical form, "NKL": every non-classical one
+        query = query.where(Course.delivery.in_(DELIVERY_GROUPS[filters.delivery]))
     if filters.jp_min is not None:
         query = query.where(Course.jp >= filters.jp_min)
     if filters.jp_max is not None:
