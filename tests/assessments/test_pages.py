@@ -306,3 +306,40 @@ def test_the_key_stays_hidden_while_a_retake_is_possible(client, course):
     second = start_attempt(person, quiz)
     submit_attempt(second, [])  # no attempts left: the key may be shown now
     assert "jawaban benar" in client.get(f"/attempts/{second.id}/result").text
+
+
+def _essay_attempt(course, quiz=None):
+    if quiz is None:
+        quiz = make_quiz(course, [single(course), essay(course)], kind="quiz")
+    person, _e = make_learner(course, unit=make_unit())
+    attempt = start_attempt(person, quiz)
+    submit_attempt(attempt, [{"question_id": a.question_id, "text": "Jawaban"} for a in attempt.answers[1:]])
+    return quiz
+
+
+def test_pages_do_not_grow_queries_with_rows(client, hr_user, evaluator, course, count_queries):
+    def measure(url, user):
+        login(client, user)
+        with count_queries:
+            assert client.get(url).status_code == 200
+        return count_queries.count
+
+    quiz = _essay_attempt(course)
+    overview = measure(f"/courses/{course.id}/assessments", hr_user)
+    queue = measure("/grading/", evaluator)
+    results = measure(f"/quizzes/{quiz.id}/results", hr_user)
+    for _ in range(8):
+        _essay_attempt(course, quiz)
+    assert measure(f"/courses/{course.id}/assessments", hr_user) == overview
+    assert measure("/grading/", evaluator) == queue
+    assert measure(f"/quizzes/{quiz.id}/results", hr_user) == results
+
+
+def test_hr_grants_only_in_their_units(client, course):
+    quiz = make_quiz(course, [single(course)], max_attempts=1)
+    person, enrollment = make_learner(course, unit=make_unit())
+    submit_attempt(start_attempt(person, quiz), [])
+    login(client, make_user(roles=["hr"], unit=make_unit()))
+    response = client.post(f"/quizzes/{quiz.id}/grants/{enrollment.id}", data={"reason": "Alasan yang sah"})
+    assert response.status_code == 403
+    assert enrollment.status == EnrollmentStatus.FAILED
