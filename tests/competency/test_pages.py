@@ -82,6 +82,12 @@ def test_hr_records_external_training_with_certificate(client, app):
         content_type="multipart/form-data",
     )
     assert bad.status_code == 422 and db.session.scalar(select(ExternalTraining.id)) is None
+    tiny = client.post(  # rounds to 0.00 JP: a field error, never a database error
+        f"/competency/people/{person.id}/external-training/new",
+        data={**data, "jp": "0,001", "document": (io.BytesIO(b"%PDF-1.4 scan"), "sertifikat.pdf")},
+        content_type="multipart/form-data",
+    )
+    assert tiny.status_code == 422 and db.session.scalar(select(ExternalTraining.id)) is None
     ok = client.post(
         f"/competency/people/{person.id}/external-training/new",
         data={**data, "document": (io.BytesIO(b"%PDF-1.4 scan"), "sertifikat.pdf")},

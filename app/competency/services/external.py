@@ -39,8 +39,8 @@ def _clean(data: dict[str, Any], errors: FieldErrors) -> dict[str, Any]:
     if ended and ended > date.today():
         errors.add("ended_on", _l("Only finished training can be recorded."))
     try:
-        jp = float(str(data.get("jp", "")).replace(",", "."))
-    except ValueError:
+        jp = round(float(str(data.get("jp", "")).replace(",", ".")), 2)  # as stored
+    except (ValueError, OverflowError):
         jp = 0.0
     if not 0 < jp <= MAX_JP_PER_CREDIT:
         errors.add("jp", _l("Enter JP greater than 0 and at most %(n)s.", n=MAX_JP_PER_CREDIT))
@@ -53,9 +53,7 @@ def _clean(data: dict[str, Any], errors: FieldErrors) -> dict[str, Any]:
             errors.add("level", _l("Choose the level the training shows, from 1 to 5."))
     elif level is not None:
         errors.add("competency_id", _l("Choose the competency the level belongs to."))
-    cleaned.update(
-        started_on=started, ended_on=ended, jp=round(jp, 2), competency_id=competency_id, level=level
-    )
+    cleaned.update(started_on=started, ended_on=ended, jp=jp, competency_id=competency_id, level=level)
     return cleaned
 
 

@@ -53,8 +53,8 @@ def credit_jp(
     """
     errors = FieldErrors()
     try:
-        amount = float(jp)
-    except (TypeError, ValueError):
+        amount = round(float(jp), 2)  # what is stored: 0.001 JP is no credit at all
+    except (TypeError, ValueError, OverflowError):
         amount = 0.0
     if isinstance(jp, bool) or not 0 < amount <= MAX_JP_PER_CREDIT:
         errors.add("jp", _l("Enter JP greater than 0 and at most %(n)s.", n=MAX_JP_PER_CREDIT))
@@ -74,7 +74,7 @@ def credit_jp(
         user_id=user_id,
         year=on.year,
         credited_on=on,
-        jp=round(amount, 2),
+        jp=amount,
         source=source,
         source_ref=source_ref,
         recorded_by_id=recorded_by_id,
