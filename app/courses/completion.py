@@ -8,7 +8,7 @@ progress step and by assessments after a passed post-test.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import UTC, date, datetime, time
 
 from sqlalchemy import func, select
 
@@ -87,11 +87,14 @@ def complete_enrollment(
     """
     if enrollment.status == EnrollmentStatus.COMPLETED:
         return
+    now = utcnow()
+    # A back-dated completion (HR recording a past result, the demo) keeps its day; noon UTC
+    # is the same calendar day in every Indonesian time zone.
+    completed_at = now if on is None or on == date.today() else datetime.combine(on, time(12), tzinfo=UTC)
     on = on or date.today()
     course = enrollment.course
-    now = utcnow()
     enrollment.status = EnrollmentStatus.COMPLETED
-    enrollment.completed_at = now
+    enrollment.completed_at = completed_at
     enrollment.status_changed_at = now
     enrollment.progress_percent = 100
     db.session.flush()

@@ -53,6 +53,7 @@ def test_completion_credits_jp_and_records_evidence_with_expiry_once():
     enrollment = make_enrollment(person, make_class(course))
     complete_enrollment(enrollment, on=date(2026, 8, 31))
     complete_enrollment(enrollment, on=date(2026, 9, 1))  # no second credit
+    assert enrollment.completed_at.date() == date(2026, 8, 31)  # the day it was completed, not today
     credits = db.session.scalars(select(JpCredit).where(JpCredit.user_id == person.id)).all()
     assert [(c.jp, c.year, c.source, c.source_ref) for c in credits] == [
         (24.0, 2026, "course", f"enrollment:{enrollment.id}")
