@@ -13,7 +13,7 @@ from app.merit.enums import Predicate
 from app.merit.routes.common import box_chart
 from app.reports import charts
 from app.reports.exports import Export, export_format, export_response
-from app.reports.routes.common import today, unit_or_404, year_arg
+from app.reports.routes.common import chosen_unit, today, unit_or_404, year_arg
 from app.reports.services.dashboard import agency_dashboard, scoped_units, unit_dashboard
 from app.reports.services.figures import UnitFigures
 from app.reports.services.service_quality import ServiceFigures
@@ -50,23 +50,12 @@ def comparison_export(
     return Export(header, lines(), f"{name}-{year}", sheet=str(year))
 
 
-def _chosen_unit(units):
-    """`?unit_id=` when in scope (404 otherwise), else the actor's own unit or the first in scope."""
-    unit_id = bounded_int_arg("unit_id")
-    if unit_id:
-        return unit_or_404(unit_id)
-    own = current_user.unit
-    if own is not None and any(u.id == own.id for u in units):
-        return own
-    return units[0] if units else None
-
-
 @bp.get("/dashboard")
 @access(Role.HR, Role.ADMIN)
 def unit():
     """A unit's dashboard: JP compliance, competency gaps, predicates and calibration, 9-box, service."""
     units = scoped_units(current_user)
-    chosen = _chosen_unit(units)
+    chosen = chosen_unit(units)
     year = year_arg()
     if chosen is None:
         return render_template("reports/dashboard.html", units=units, unit=None, year=year)

@@ -12,7 +12,7 @@ from app.http import bounded_int_arg
 from app.reports.exports import Export, export_format, export_response
 from app.reports.models import LIKERT_ITEMS
 from app.reports.pdf import render_pdf
-from app.reports.routes.common import today, unit_or_404, year_arg
+from app.reports.routes.common import chosen_unit, today, unit_or_404, year_arg
 from app.reports.services.dashboard import scoped_units
 from app.reports.services.effectiveness import effectiveness
 from app.reports.services.evaluation import agency
@@ -36,22 +36,12 @@ def item_labels() -> dict[str, str]:
     }
 
 
-def _chosen_unit(units):
-    unit_id = bounded_int_arg("unit_id")
-    if unit_id:
-        return unit_or_404(unit_id)
-    own = current_user.unit
-    if own is not None and any(u.id == own.id for u in units):
-        return own
-    return units[0] if units else None
-
-
 @bp.get("/training-needs")
 @access(Role.HR, Role.ADMIN)
 def needs():
     """Competencies ranked by total gap with the courses that close them, for a unit and year."""
     units = scoped_units(current_user)
-    unit = _chosen_unit(units)
+    unit = chosen_unit(units)
     year = year_arg()
     context = {"units": units, "unit": unit, "year": year, "analysis": None}
     if unit is None:
