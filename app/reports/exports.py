@@ -155,6 +155,15 @@ def write_csv(header: Sequence[Any], rows: Iterable[Sequence[Any]], out: IO[byte
         out.write(chunk)
 
 
+def rows_download(rows: Iterator[Sequence[Any]], filename: str) -> Response:
+    """A download of rows whose first row is the header: CSV, or XLSX with `?format=xlsx`.
+
+    The caller's generator fetches in batches; rows are written while they are read.
+    """
+    stem = filename.rsplit(".", 1)[0]
+    return export_response(Export(next(rows), rows, stem), export_format() or "csv")
+
+
 def export_response(export: Export, fmt: str) -> Response:
     """The download of `export` in `fmt` (`csv` or `xlsx`).
 

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 
-from flask import Blueprint, Response, abort, render_template, request
+from flask import Blueprint, abort, render_template, request
 from flask_login import current_user
 from sqlalchemy import select
 
@@ -16,7 +15,7 @@ from app.competency.services import unit_compliance, unit_people
 from app.competency.services.heatmap import SORTS, heatmap_csv_rows, heatmap_page, unit_summary
 from app.extensions import db
 from app.org.models import Unit
-from app.reports.exports import Export, export_format, export_response
+from app.reports.exports import export_format, rows_download
 from app.security import Role, access
 from app.ui.pagination import page_args, paginate_rows
 
@@ -53,15 +52,6 @@ def _people(unit: Unit):
     return unit_people(unit, include_subunits=request.args.get("subunits", "1") != "0")
 
 
-def _csv_response(rows: Iterator[list], filename: str) -> Response:
-    """A download (CSV, or XLSX with `?format=xlsx`) of rows whose first row is the header.
-
-    The rows are fetched in batches by the caller and written while they are read.
-    """
-    stem = filename.rsplit(".", 1)[0]
-    return export_response(Export(next(rows), rows, stem), export_format() or "csv")
-
-
 @bp.get("/competency/units")
 @access(*VIEWERS)
 def heatmap():
@@ -96,7 +86,7 @@ def heatmap_csv(unit_id: int):
     unit = get_or_none(Unit, unit_id)
     if unit is None or not can_view_unit(current_user, unit):
         abort(404)
-    return _csv_response(heatmap_csv_rows(_people(unit), date.today()), f"heatmap-{unit.code}.csv")
+    return rows_download(heatmap_csv_rows(_people(unit), date.today()), f"heatmap-{unit.code}.csv")
 
 
 @bp.get("/competency/jp")
@@ -139,4 +129,4 @@ def jp_csv(unit_id: int):
                 f"{target:.2f}",
             ]
 
-    return _csv_response(rows(), f"jp-{unit.code}-{year}.csv")
+    return rows_download(rows(), f"jp-{unit.code}-{year}.csv")

@@ -3,12 +3,9 @@ the overdue people of a unit, and CSV exports of both."""
 
 from __future__ import annotations
 
-import csv
-import io
-from collections.abc import Iterable
 from datetime import date
 
-from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import or_, select
@@ -26,22 +23,12 @@ from app.errors import ServiceError
 from app.extensions import db
 from app.org.models import Position, Unit, User
 from app.org.permissions import unit_scope_condition
+from app.reports.exports import rows_download
 from app.security import access
 from app.ui.forms import apply_service_error
 from app.ui.pagination import page_args
 
 bp = Blueprint("course_roster", __name__, template_folder="../templates")
-
-
-def _csv(rows: Iterable[list], filename: str) -> Response:
-    out = io.StringIO()
-    out.write("\ufeff")
-    csv.writer(out).writerows(rows)
-    return Response(
-        out.getvalue(),
-        mimetype="text/csv",
-        headers={"Content-Disposition": f"attachment; filename={filename}"},
-    )
 
 
 def _units() -> list[tuple[int, str]]:
@@ -83,7 +70,7 @@ def roster_csv(class_id: int):
     """The roster as CSV (every status, people in your units)."""
     course_class = managed_class(class_id)
     rows = roster_csv_rows(roster_query(current_user, course_class), date.today())
-    return _csv(rows, f"roster-{course_class.id}.csv")
+    return rows_download(rows, f"roster-{course_class.id}.csv")
 
 
 @bp.post("/classes/<int:class_id>/assign-person")
@@ -236,7 +223,7 @@ def overdue_csv():
     query = overdue_query(
         current_user, unit, date.today(), include_subunits=request.args.get("subunits", "1") != "0"
     )
-    return _csv(roster_csv_rows(query, date.today()), "overdue.csv")
+    return rows_download(roster_csv_rows(query, date.today()), "overdue.csv")
 
 
 def _chosen_unit() -> Unit | None:
