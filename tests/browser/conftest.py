@@ -147,6 +147,7 @@ def browser_login(page, username: str, password: str = PASSWORD) -> None:
 
 def axe_violations(page, impacts: tuple[str, ...] = ("serious", "critical")) -> list[dict[str, Any]]:
     """Run axe-core on the current page; the violations of the given impacts."""
+    page.wait_for_load_state("load")
     # Evaluated through the DevTools protocol: an injected <script> would (rightly) be refused
     # by the page's Content-Security-Policy, which the test must not weaken.
     loaded = page.evaluate(AXE_JS.read_text(encoding="utf-8") + "\n;typeof window.axe")

@@ -69,7 +69,14 @@ def test_agency_dashboard_is_accessible(page, seed) -> None:
     page.goto("/reports/agency")
     assert page.get_by_test_id("comparison").is_visible()
     assert_no_serious_axe_violations(page)
-    for tab in ("Kebutuhan pelatihan", "Efektivitas pelatihan"):
+    tabs = {
+        "Kebutuhan pelatihan": ("**/reports/training-needs*", "Analisis kebutuhan"),
+        "Efektivitas pelatihan": ("**/reports/effectiveness*", "Efektivitas"),
+    }
+    for tab, (url, heading) in tabs.items():
         page.get_by_role("link", name=tab, exact=True).click()
-        assert page.locator("h1").inner_text().startswith(("Analisis kebutuhan", "Efektivitas"))
+        # Wait for the new page: checking the heading alone could still read the previous
+        # page while the next one is half loaded (axe then sees a footer without its styles).
+        page.wait_for_url(url, wait_until="load")
+        assert page.locator("h1").inner_text().startswith(heading)
         assert_no_serious_axe_violations(page)
