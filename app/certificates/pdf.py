@@ -12,42 +12,25 @@ import mimetypes
 import os
 import tempfile
 from collections.abc import Callable
-from functools import lru_cache
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urlsplit
 
 import segno
 from flask import current_app
 from flask_babel import force_locale
 from markupsafe import Markup
-from weasyprint import CSS, HTML
-from weasyprint.urls import URLFetcher, path2url
 
 from app.certificates.presentation import pdf_view
+from app.certificates.rendering import StaticOnlyFetcher, render_pdf
+
+__all__ = ["StaticOnlyFetcher", "cached_pdf", "certificate_html", "certificate_to_pdf", "html_to_pdf"]
 
 TEMPLATE = "certificates/pdf/certificate.html"
+ANNEX_TEMPLATE = "certificates/pdf/annex.html"
 STYLESHEET = "css/certificate-pdf.css"
 # Part of the cache key: bump when the template or stylesheet changes what a PDF looks like.
-LAYOUT_VERSION = "1"
-
-
-class StaticOnlyFetcher(URLFetcher):
-    """Refuses every URL except `data:` and files inside one folder (no network, no other files)."""
-
-    def __init__(self, root: Path) -> None:
-        super().__init__(allowed_protocols={"data", "file"})
-        self.root = root.resolve()
-
-    def fetch(self, url: str, headers: Any = None) -> Any:
-        if url.startswith("data:"):
-            return super().fetch(url, headers)
-        parts = urlsplit(url)
-        if parts.scheme == "file":
-            path = Path(unquote(parts.path)).resolve()
-            if path.is_relative_to(self.root) and path.is_file():
-                return super().fetch(path2url(str(path)), headers)
-        raise ValueError(f"blocked URL in a certificate: {url[:200]}")
+LAYOUT_VERSION = "2"
 
 
 def static_root() -> Path:
@@ -69,35 +52,41 @@ def image_data_uri(data: bytes | None, filename: str = "") -> str | None:
     return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
 
 
+@dataclass(frozen=True)
+class CertificateHtml:
+    """A certificate as HTML: the holder's page, and the annex every holder of the class shares."""
+
+    page: str
+    annex: str | None = None
+
+
 def certificate_html(
     snapshot: dict[str, Any], sha256: str, *, logo: str | None = None, signature: str | None = None
-) -> str:
-    """The certificate's HTML in the holder's language (from the snapshot), from plain data only."""
+) -> CertificateHtml:
+    """The certificate's HTML in the holder's language (from the snapshot), from plain data only.
+
+    The annex holds nothing personal (no name, number or code), so it is the same HTML for a
+    whole class and WeasyPrint lays it out once (see `app.certificates.rendering`).
+    """
     language = snapshot.get("language", "id")
     with force_locale(language):
         view = pdf_view(snapshot, sha256, language)
-        template = current_app.jinja_env.get_template(TEMPLATE)
-        return template.render(
-            c=view,
-            qr=qr_svg(snapshot["verify_url"]),
-            logo=logo,
-            signature=signature,
-            stylesheet=STYLESHEET,
-            lang=language,
+        env = current_app.jinja_env
+        page = env.get_template(TEMPLATE).render(
+            c=view, qr=qr_svg(snapshot["verify_url"]), logo=logo, signature=signature, lang=language
         )
+        annex = env.get_template(ANNEX_TEMPLATE).render(c=view, lang=language) if view["annex"] else None
+    return CertificateHtml(page, annex)
 
 
-@lru_cache(maxsize=4)
-def _stylesheet(root: str) -> CSS:
-    path = Path(root) / STYLESHEET
-    return CSS(filename=str(path), url_fetcher=StaticOnlyFetcher(Path(root)))
+def certificate_to_pdf(html: CertificateHtml) -> bytes:
+    """Render a certificate (and its annex) with WeasyPrint; only the static folder is reachable."""
+    return render_pdf(html.page, static_root(), STYLESHEET, shared_html=html.annex)
 
 
 def html_to_pdf(html: str) -> bytes:
-    """Render certificate HTML with WeasyPrint; only the static folder is reachable."""
-    root = static_root()
-    document = HTML(string=html, base_url=path2url(str(root) + os.sep), url_fetcher=StaticOnlyFetcher(root))
-    return document.write_pdf(stylesheets=[_stylesheet(str(root))])
+    """Render one HTML document with the certificate stylesheet and the restricted fetcher."""
+    return render_pdf(html, static_root(), STYLESHEET)
 
 
 def _cache_dir() -> Path:

@@ -11,7 +11,9 @@ import pytest
 from pypdf import PdfReader
 
 from app.certificates.badge import badge_problems
-from app.certificates.pdf import StaticOnlyFetcher, cache_path, html_to_pdf
+from app.certificates.models import Certificate
+from app.certificates.pdf import StaticOnlyFetcher, cache_path, certificate_to_pdf, html_to_pdf
+from app.certificates.rendering import reset_reused_state, shared_documents_kept
 from app.certificates.rules import sha256_hex
 from app.certificates.services.common import CertificateError
 from app.certificates.services.documents import (
@@ -20,8 +22,11 @@ from app.certificates.services.documents import (
     check_uploaded_pdf,
     render_certificate_html,
 )
+from app.certificates.services.issuing import certificate_of
+from app.courses.completion import complete_enrollment
 from app.settings.services import set_setting
-from tests.certificates.factories import completed, make_holder
+from tests.certificates.factories import completed, make_course_with_outline, make_holder
+from tests.courses.factories import make_class, make_enrollment
 
 ROOT = Path(__file__).parents[2]
 SCHEMA_NAME = "open-badges-3.0-achievementcredential.schema.json"
@@ -76,7 +81,7 @@ def test_pdf_is_cached_by_snapshot_hash_and_rendering_is_deterministic():
     first = certificate_pdf(certificate)
     assert cache_path(certificate.sha256).read_bytes() == first
     assert certificate.pdf_sha256 == sha256_hex(first)
-    assert html_to_pdf(render_certificate_html(certificate)) == first
+    assert certificate_to_pdf(render_certificate_html(certificate)) == first
 
 
 def test_uploaded_pdf_check():
@@ -135,3 +140,44 @@ def test_annex_page_is_a_setting_frozen_at_issue(admin):
     set_setting("certificates.annex_page", True, actor_id=admin.id)
     assert one_page.snapshot["annex"] is False
     assert len(PdfReader(io.BytesIO(certificate_pdf(one_page))).pages) == 1
+
+
+def _class_of_two() -> tuple[Certificate, Certificate]:
+    klass = make_class(make_course_with_outline())
+    first, second = (
+        make_enrollment(make_holder(name=name), klass) for name in ("Siti Rahmawati", "Budi Santoso")
+    )
+    for enrollment in (first, second):
+        complete_enrollment(enrollment)
+    return certificate_of(first.id), certificate_of(second.id)
+
+
+def test_the_annex_is_the_same_for_a_whole_class_and_holds_nothing_personal():
+    first, second = _class_of_two()
+    first_html, second_html = render_certificate_html(first), render_certificate_html(second)
+    assert first_html.annex == second_html.annex
+    assert first_html.page != second_html.page
+    for certificate in (first, second):
+        holder = certificate.snapshot["holder"]
+        for personal in (
+            holder["name"],
+            holder["nip"],
+            certificate.number,
+            certificate.code,
+            certificate.sha256,
+        ):
+            assert personal not in first_html.annex
+
+
+def test_a_class_lays_out_its_annex_once_and_prints_the_same_bytes_as_a_cold_render():
+    first, second = _class_of_two()
+    reset_reused_state()
+    certificate_to_pdf(render_certificate_html(first))
+    warm = certificate_to_pdf(render_certificate_html(second))
+    assert shared_documents_kept() == 1  # the second certificate reused the first one's annex
+    reset_reused_state()
+    cold = certificate_to_pdf(render_certificate_html(second))
+    assert warm == cold
+    text = _text(warm)
+    assert "Budi Santoso" in text and "Pengelolaan pengaduan" in text
+    assert "Siti Rahmawati" not in text

@@ -13,7 +13,13 @@ from flask_babel import lazy_gettext as _l
 
 from app.certificates.badge import build_badge
 from app.certificates.models import Certificate
-from app.certificates.pdf import cached_pdf, certificate_html, html_to_pdf, image_data_uri
+from app.certificates.pdf import (
+    CertificateHtml,
+    cached_pdf,
+    certificate_html,
+    certificate_to_pdf,
+    image_data_uri,
+)
 from app.certificates.rules import sha256_hex
 from app.certificates.services.common import CertificateError, public_base_url
 from app.certificates.services.signers import load_image
@@ -24,8 +30,8 @@ PDF_MAGIC = b"%PDF-"
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 
 
-def render_certificate_html(certificate: Certificate) -> str:
-    """The HTML of a certificate, with its signer's images as `data:` URIs."""
+def render_certificate_html(certificate: Certificate) -> CertificateHtml:
+    """The HTML of a certificate (page and annex), with its signer's images as `data:` URIs."""
     snapshot = certificate.snapshot
     signer = snapshot.get("signer") or {}
     return certificate_html(
@@ -42,7 +48,7 @@ def certificate_pdf(certificate: Certificate) -> bytes:
     The first render's SHA-256 is kept on the certificate, so an uploaded copy can be
     checked even if the cache is lost. Flushes when it records that hash.
     """
-    data = cached_pdf(certificate.sha256, lambda: html_to_pdf(render_certificate_html(certificate)))
+    data = cached_pdf(certificate.sha256, lambda: certificate_to_pdf(render_certificate_html(certificate)))
     if certificate.pdf_sha256 is None:
         certificate.pdf_sha256 = sha256_hex(data)
         db.session.flush()
