@@ -1,6 +1,7 @@
 """Translation catalogues: one per package (`app/translations`, `app/<pkg>/translations`).
 
     python scripts/i18n.py extract   # refresh every messages.pot and update the .po files
+    python scripts/i18n.py extract certificates courses   # only these packages' catalogues
     python scripts/i18n.py compile   # compile every .po to .mo (run by `make`)
     python scripts/i18n.py init PKG  # start catalogues for a new package (id and en)
 
@@ -40,8 +41,15 @@ def _cfg(package: Path) -> Path:
     return cfg
 
 
-def extract() -> None:
-    for package in [APP, *_packages()]:
+def extract(names: list[str] | None = None) -> None:
+    """Refresh the catalogues of the named packages (`app` for the root one), or of all."""
+    packages = [APP, *_packages()]
+    if names:
+        unknown = set(names) - {p.name for p in packages}
+        if unknown:
+            sys.exit(f"no catalogue for: {', '.join(sorted(unknown))}")
+        packages = [p for p in packages if p.name in names]
+    for package in packages:
         translations = package / "translations"
         pot = translations / "messages.pot"
         _run(
@@ -85,13 +93,13 @@ def compile_all() -> None:
 
 def init(name: str) -> None:
     (APP / name / "translations").mkdir(parents=True, exist_ok=True)
-    extract()
+    extract([name])
 
 
 if __name__ == "__main__":
     command = sys.argv[1] if len(sys.argv) > 1 else "compile"
     if command == "extract":
-        extract()
+        extract(sys.argv[2:])
     elif command == "compile":
         compile_all()
     elif command == "init" and len(sys.argv) == 3:
