@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import Float, Select, and_, case, cast, func, or_, select
+from sqlalchemy.orm import aliased
 
 from app.competency.models import Evidence, PositionRequirement
 from app.org.models import User
@@ -60,6 +61,38 @@ def current_levels(on: date, users: Any | None = None) -> Any:
         )
         .group_by(Evidence.user_id, Evidence.competency_id)
         .subquery("current_levels")
+    )
+
+
+def level_at(user_id: Any, competency_id: Any, moment: Any, *, correlate: tuple[Any, ...] = ()) -> Any:
+    """Correlated scalar subquery: a person's level of a competency as it stood at `moment`.
+
+    `user_id`, `competency_id` and `moment` are columns of the enclosing query (named in
+    `correlate`), e.g. an enrollment's person and time. The rule is `current_levels`' on that
+    day, from the evidence recorded before that moment; 0 without any.
+    """
+    override = aliased(Evidence)
+
+    def counted(evidence: Any) -> list[Any]:
+        return [
+            evidence.user_id == user_id,
+            evidence.competency_id == competency_id,
+            evidence.recorded_at < moment,
+            evidence.effective_on <= moment,
+            or_(evidence.expires_on.is_(None), evidence.expires_on > moment),
+        ]
+
+    latest_override = (
+        select(func.coalesce(func.max(override.id), 0))
+        .where(*counted(override), override.override.is_(True))
+        .correlate(*correlate)
+        .scalar_subquery()
+    )
+    return (
+        select(func.coalesce(func.max(Evidence.level), 0))
+        .where(*counted(Evidence), Evidence.id >= latest_override)
+        .correlate(*correlate)
+        .scalar_subquery()
     )
 
 

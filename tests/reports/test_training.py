@@ -8,6 +8,7 @@ from datetime import date, timedelta
 import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
+from sqlalchemy import delete
 
 from app.assessments.enums import AttemptStatus, QuizKind
 from app.assessments.models import Attempt
@@ -23,7 +24,7 @@ from app.reports.services.effectiveness import effectiveness, register_gain_look
 from app.reports.services.feedback import submit_feedback
 from app.reports.services.training_needs import training_needs
 from tests.assessments.factories import make_quiz
-from tests.competency.factories import fixed
+from tests.competency.factories import add_evidence, fixed
 from tests.conftest import login
 from tests.courses.factories import make_class, make_enrollment
 from tests.courses.factories import make_course as course_factory
@@ -135,6 +136,20 @@ def test_effectiveness_per_course_and_class(client, world, courses) -> None:
         io.BytesIO(client.get(f"/reports/effectiveness?year={YEAR}&format=xlsx").data)
     ).active
     assert sheet["A2"].value == "M1-3" and sheet["D2"].value == 2
+
+
+def test_level_before_is_the_level_when_enrolling_with_expiry_and_overrides(world, courses) -> None:
+    # Before enrolling, the employee's level of M.1 was 2 (the world's evidence). A level 4
+    # that had expired by then does not count, and a later override to 1 reset the level.
+    add_evidence(world.employee, "M.1", 4, effective_on=date(2024, 1, 1), expires_on=date(2025, 1, 1))
+    _completed(world, courses)
+    [course] = effectiveness(world.office.hr, YEAR)
+    assert course.total.level_before == 2  # the expired 4 is ignored
+    db.session.execute(delete(Enrollment))
+    add_evidence(world.employee, "M.1", 1, override=True, effective_on=date(2026, 2, 1))
+    _completed(world, courses)
+    [course] = effectiveness(world.office.hr, YEAR)
+    assert course.total.level_before == 1  # the override reset the 2
 
 
 def test_dashboard_counts_overdue_assignments(world, courses) -> None:

@@ -15,8 +15,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, case, func, select
 
-from app.competency.models import Evidence
-from app.competency.queries import current_levels
+from app.competency.queries import current_levels, level_at
 from app.courses.enums import EnrollmentStatus
 from app.courses.models import Course, CourseClass, CourseCompetency, Enrollment
 from app.extensions import db
@@ -145,19 +144,15 @@ def effectiveness(actor: Any, year: int, *, course_id: int | None = None, today:
 def _level_change(where: list[ColumnElement[bool]], today: date) -> dict[Key, tuple[float, float]]:
     """Average level of the course's competencies among completed participants: before enrolling, and now.
 
-    "Before" is the highest evidence recorded before the enrollment (0 without any); "now"
-    is today's current level (expiry and evaluator overrides applied).
+    "Before" is the level as it stood when the person enrolled, "now" today's current level;
+    both by the competency rule (expiry and evaluator overrides applied; 0 without evidence).
     """
     completed = [*where, Enrollment.status == EnrollmentStatus.COMPLETED]
-    before = (
-        select(func.coalesce(func.max(Evidence.level), 0))
-        .where(
-            Evidence.user_id == Enrollment.user_id,
-            Evidence.competency_id == CourseCompetency.competency_id,
-            Evidence.recorded_at < Enrollment.enrolled_at,
-        )
-        .correlate(Enrollment, CourseCompetency)
-        .scalar_subquery()
+    before = level_at(
+        Enrollment.user_id,
+        CourseCompetency.competency_id,
+        Enrollment.enrolled_at,
+        correlate=(Enrollment, CourseCompetency),
     )
     current = current_levels(today, select(Enrollment.user_id).where(*completed))
     rows = db.session.execute(
