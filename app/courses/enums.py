@@ -77,10 +77,15 @@ DELIVERY_LABELS = {
 
 
 class CourseStatus(StrEnum):
-    """A course is visible to employees only when published."""
+    """A course is visible to employees only when published; an archived one is retired.
+
+    Archived courses leave the catalog and take no new enrollments, but keep their
+    history (enrollments, completions, certificates, JP and evidence).
+    """
 
     DRAFT = "draft"
     PUBLISHED = "published"
+    ARCHIVED = "archived"
 
     @property
     def label(self) -> str:
@@ -90,7 +95,10 @@ class CourseStatus(StrEnum):
 COURSE_STATUS_LABELS = {
     CourseStatus.DRAFT: _l("Draft"),
     CourseStatus.PUBLISHED: _l("Published"),
+    CourseStatus.ARCHIVED: _l("Archived"),
 }
+# The states the course form and the API offer when editing; archiving has its own action.
+EDITABLE_COURSE_STATUSES = (CourseStatus.DRAFT, CourseStatus.PUBLISHED)
 
 
 class EnrollmentStatus(StrEnum):

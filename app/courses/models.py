@@ -78,6 +78,10 @@ class Course(TimestampMixin, Base):
     def published(self) -> bool:
         return self.status == CourseStatus.PUBLISHED
 
+    @property
+    def archived(self) -> bool:
+        return self.status == CourseStatus.ARCHIVED
+
     def __repr__(self) -> str:
         return f"<Course {self.code}>"
 
@@ -107,6 +111,7 @@ class CourseClass(TimestampMixin, Base):
     __table_args__ = (
         CheckConstraint("capacity > 0", name="capacity_positive"),
         CheckConstraint("ends_on >= starts_on", name="dates_order"),
+        CheckConstraint("(cancelled_at IS NULL) = (cancel_reason IS NULL)", name="cancel_has_reason"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -118,13 +123,20 @@ class CourseClass(TimestampMixin, Base):
     enrol_deadline: Mapped[date | None] = mapped_column(Date)
     location: Mapped[str] = mapped_column(String(200), default="")
     online_url: Mapped[str] = mapped_column(String(500), default="")
+    # A cancelled class keeps its rows (history) but takes nobody in; both set together.
+    cancelled_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    cancel_reason: Mapped[str | None] = mapped_column(String(500))
 
     course: Mapped[Course] = relationship(back_populates="classes")
 
+    @property
+    def cancelled(self) -> bool:
+        return self.cancelled_at is not None
+
     def open_on(self, today: date) -> bool:
-        """Self-enrolment is open until the deadline (or, without one, until the class ends)."""
+        """Self-enrolment is open until the deadline (else until the class ends); never once cancelled."""
         last = self.enrol_deadline or self.ends_on
-        return today <= last
+        return not self.cancelled and today <= last
 
     def __repr__(self) -> str:
         return f"<CourseClass {self.id} {self.name}>"
