@@ -12,7 +12,7 @@ from app.courses.enums import IN_PROGRESS_STATUSES, MaterialKind
 from app.courses.models import Course, Enrollment, Material, MaterialProgress
 from app.courses.rules import progress_percent
 from app.courses.services.common import CourseConflictError, CourseError, clean_text, clean_url
-from app.courses.services.uploads import store_material_file
+from app.courses.services.uploads import delete_after_commit, delete_after_rollback, store_material_file
 from app.db import utcnow
 from app.errors import NotFoundError
 from app.extensions import db
@@ -59,6 +59,14 @@ def _clean_material(
     return clean, errors
 
 
+def _attach_file(material: Material, upload: tuple[bytes, str]) -> None:
+    """Store the upload and point the material at it (the file goes again if the change rolls back)."""
+    stored = store_material_file(*upload)
+    delete_after_rollback(stored.path)
+    material.file_path, material.file_name = stored.path, stored.name
+    material.file_size, material.content_type = stored.size, stored.content_type
+
+
 def add_material(
     actor: Any, course: Course, data: dict[str, Any], upload: tuple[bytes, str] | None = None
 ) -> Material:
@@ -70,9 +78,7 @@ def add_material(
     )
     material = Material(course_id=course.id, position=int(position) + 1, **clean)
     if clean["kind"] == MaterialKind.FILE and upload is not None:
-        stored = store_material_file(*upload)
-        material.file_path, material.file_name = stored.path, stored.name
-        material.file_size, material.content_type = stored.size, stored.content_type
+        _attach_file(material, upload)
     db.session.add(material)
     db.session.flush()
     return material
@@ -87,9 +93,8 @@ def update_material(
     for name, value in clean.items():
         setattr(material, name, value)
     if material.kind == MaterialKind.FILE and upload is not None:
-        stored = store_material_file(*upload)
-        material.file_path, material.file_name = stored.path, stored.name
-        material.file_size, material.content_type = stored.size, stored.content_type
+        delete_after_commit(material.file_path)  # the old file, once the new one is committed
+        _attach_file(material, upload)
     db.session.flush()
     return material
 
@@ -113,8 +118,12 @@ def move_material(actor: Any, material: Material, direction: int) -> None:
 
 
 def delete_material(actor: Any, material: Material) -> None:
-    """Remove a material (its progress rows go with it) and refresh the progress of open enrollments."""
+    """Remove a material (its progress rows go with it) and refresh the progress of open enrollments.
+
+    Its file leaves the disk after the commit.
+    """
     course_id = material.course_id
+    delete_after_commit(material.file_path)
     db.session.delete(material)
     db.session.flush()
     refresh_course_progress(course_id)
