@@ -62,6 +62,7 @@ BLUEPRINT_MODULES: list[str] = [
     "app.courses.routes.manage",
     "app.courses.routes.learning",
     "app.courses.routes.roster",
+    "app.courses.routes.lifecycle",
     "app.assessments.routes.bank",
     "app.assessments.routes.quizzes",
     "app.assessments.routes.learner",

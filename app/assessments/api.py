@@ -25,8 +25,8 @@ from app.assessments.models import Attempt, Quiz
 from app.assessments.permissions import can_manage_assessments
 from app.assessments.services import attempts as service
 from app.assessments.services.quizzes import course_quizzes_query, create_quiz
-from app.courses.enums import CourseStatus
 from app.courses.models import Course
+from app.courses.permissions import can_view_course
 from app.errors import ConflictError, ForbiddenError
 from app.extensions import db
 from app.security import AUTHENTICATED, access
@@ -37,7 +37,7 @@ blp = api_blueprint("assessments_api", __name__, "Assessments: quizzes and attem
 def _course(course_id: int, *, manage: bool) -> Course:
     course = db.session.get(Course, course_id)
     manager = course is not None and can_manage_assessments(current_user, course.id)
-    if course is None or (course.status != CourseStatus.PUBLISHED and not manager):
+    if course is None or (not can_view_course(current_user, course) and not manager):
         abort(404)
     if manage and not manager:
         raise ForbiddenError(_("You do not have permission to do this."))

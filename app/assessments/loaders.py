@@ -7,8 +7,8 @@ from flask_login import current_user
 
 from app.assessments.models import Attempt, AttemptAnswer, Question, Quiz
 from app.assessments.permissions import can_grade, can_manage_assessments
-from app.courses.enums import CourseStatus
 from app.courses.models import Course
+from app.courses.permissions import can_view_course
 from app.extensions import db
 
 
@@ -41,7 +41,7 @@ def quiz_to_take(quiz_id: int) -> Quiz:
     quiz = db.session.get(Quiz, quiz_id)
     if quiz is None:
         abort(404)
-    if quiz.course.status != CourseStatus.PUBLISHED and not can_manage_assessments(
+    if not can_view_course(current_user, quiz.course) and not can_manage_assessments(
         current_user, quiz.course_id
     ):
         abort(404)

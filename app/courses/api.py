@@ -76,9 +76,12 @@ def _enrollment(enrollment_id: int) -> Enrollment:
 def list_courses(args):
     """The catalog: search title, description and code; filter by competency or delivery form.
 
-    Employees see published courses only; HR officers and admins see drafts too.
+    Employees see published courses only; HR officers and admins see drafts too, and archived
+    courses when they ask for `status=archived`.
     """
-    filters = CatalogFilters(q=args["q"], competency_id=args["competency_id"], delivery=args["delivery"])
+    filters = CatalogFilters(
+        q=args["q"], competency_id=args["competency_id"], delivery=args["delivery"], status=args["status"]
+    )
     return paginated(catalog_query(filters, manager=can_manage_courses(current_user)), args)
 
 
@@ -106,7 +109,10 @@ def get_course(course_id: int):
 @blp.arguments(CoursePatchSchema)
 @blp.response(200, CourseSchema)
 def patch_course(data, course_id: int):
-    """Change some fields of a course; `competencies` and `prerequisite_ids` replace their sets."""
+    """Change some fields of a course; `competencies` and `prerequisite_ids` replace their sets.
+
+    `status: archived` retires the course (no new enrollments, history kept); `draft` restores it.
+    """
     course = update_course(current_user, _course(course_id), data)
     db.session.commit()
     return course

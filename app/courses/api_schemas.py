@@ -75,6 +75,8 @@ class CourseListArgsSchema(ma.Schema):
     q = ma.fields.String(load_default="", validate=ma.validate.Length(max=200))
     competency_id = id_field(load_default=None)
     delivery = ma.fields.String(load_default="", validate=ma.validate.OneOf(["", "KL", "NKL", *DELIVERIES]))
+    # HR and admins only (employees always get published courses); archived ones only when asked for.
+    status = ma.fields.String(load_default="", validate=ma.validate.OneOf(["", *STATUSES]))
 
 
 class MaterialSchema(ma.Schema):
@@ -107,6 +109,8 @@ class ClassSchema(ma.Schema):
     enrol_deadline = ma.fields.Date(allow_none=True)
     location = ma.fields.String()
     online_url = ma.fields.String()
+    cancelled_at = ma.fields.DateTime(allow_none=True, dump_only=True)
+    cancel_reason = ma.fields.String(allow_none=True, dump_only=True)
 
 
 class ClassWriteSchema(ma.Schema):

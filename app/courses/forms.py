@@ -22,7 +22,8 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
-from app.courses.enums import CourseStatus, DeliveryForm, MaterialKind
+from app.courses.enums import EDITABLE_COURSE_STATUSES, CourseStatus, DeliveryForm, MaterialKind
+from app.courses.models import Course
 
 LEVEL_CHOICES = [(0, "—")] + [(n, str(n)) for n in range(1, 6)]
 COMPETENCY_ROWS = 6
@@ -51,7 +52,9 @@ class CourseForm(FlaskForm):
     )
     delivery = SelectField(_l("Delivery form"))
     status = SelectField(
-        _l("State"), choices=[(s.value, s.label) for s in CourseStatus], default=CourseStatus.DRAFT.value
+        _l("State"),
+        choices=[(s.value, s.label) for s in EDITABLE_COURSE_STATUSES],
+        default=CourseStatus.DRAFT.value,
     )
     validity_months = IntegerField(
         _l("Valid for (months, for courses that need recertification)"),
@@ -112,3 +115,20 @@ class AssignPersonForm(FlaskForm):
 
     person = StringField(_l("NIP or user name"), validators=[DataRequired(), Length(max=64)])
     due_on = DateField(_l("Due date (default: the class's last day)"), validators=[Optional()])
+
+
+class ConfirmForm(FlaskForm):
+    """A confirmation step with nothing to fill in but the CSRF token (archiving a course)."""
+
+
+class CancelClassForm(FlaskForm):
+    """Cancel a class: the reason goes to every withdrawn person."""
+
+    reason = TextAreaField(_l("Reason for the cancellation"), validators=[DataRequired(), Length(max=500)])
+
+
+def status_choices(course: Course | None) -> list[tuple[str, str]]:
+    """The course form's states: draft or published; an archived course keeps its state or goes to draft."""
+    archived = course is not None and course.archived
+    states = (CourseStatus.ARCHIVED, CourseStatus.DRAFT) if archived else EDITABLE_COURSE_STATUSES
+    return [(s.value, s.label) for s in states]

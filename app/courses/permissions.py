@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import ColumnElement
+from sqlalchemy import ColumnElement, select
 
 from app.courses.enums import CourseStatus
 from app.courses.models import Course, Enrollment
+from app.extensions import db
 from app.org.models import User
 from app.org.permissions import in_managed_scope, people_scope_condition
 from app.security import Role
@@ -21,8 +22,21 @@ def can_manage_courses(actor: Any) -> bool:
 
 
 def can_view_course(actor: Any, course: Course) -> bool:
-    """Published courses are visible to everyone signed in; drafts only to catalog managers."""
-    return course.status == CourseStatus.PUBLISHED or can_manage_courses(actor)
+    """Published courses are visible to everyone signed in; drafts only to catalog managers;
+    archived ones to catalog managers and to the people who hold an enrollment in them."""
+    if course.status == CourseStatus.PUBLISHED or can_manage_courses(actor):
+        return True
+    return course.status == CourseStatus.ARCHIVED and holds_enrollment(actor, course)
+
+
+def holds_enrollment(actor: Any, course: Course) -> bool:
+    """The actor has an enrollment (in any state) in some class of the course."""
+    found = db.session.scalar(
+        select(Enrollment.id)
+        .where(Enrollment.user_id == actor.id, Enrollment.course_id == course.id)
+        .limit(1)
+    )
+    return found is not None
 
 
 def can_assign(actor: Any, person: User) -> bool:

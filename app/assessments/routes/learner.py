@@ -14,8 +14,8 @@ from app.assessments.permissions import can_manage_assessments
 from app.assessments.services import attempts as service
 from app.assessments.services.overview import my_tests as my_tests_rows
 from app.assessments.services.quizzes import course_quizzes
-from app.courses.enums import CourseStatus
 from app.courses.models import Course
+from app.courses.permissions import can_view_course
 from app.errors import ServiceError
 from app.extensions import db
 from app.security import AUTHENTICATED, access
@@ -43,7 +43,7 @@ def course_tests(course_id: int):
     """The tests of a course (published ones for everyone; managers also see drafts)."""
     course = db.session.get(Course, course_id)
     manager = course is not None and can_manage_assessments(current_user, course.id)
-    if course is None or (course.status != CourseStatus.PUBLISHED and not manager):
+    if course is None or (not can_view_course(current_user, course) and not manager):
         abort(404)
     return render_template(
         "assessments/course_tests.html", course=course, quizzes=course_quizzes(course.id), manager=manager

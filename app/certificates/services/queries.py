@@ -116,6 +116,7 @@ def renewal_classes(certificate: Certificate, today: date) -> list[tuple[CourseC
         .where(
             CourseClass.course_id == certificate.course_id,
             CourseClass.ends_on >= today,
+            CourseClass.cancelled_at.is_(None),
             Course.status == CourseStatus.PUBLISHED,
         )
         .order_by(CourseClass.starts_on, CourseClass.id)

@@ -15,7 +15,7 @@ from app.competency.services.profile import competency_profile
 from app.courses.enums import CourseStatus, DeliveryForm, EnrollmentStatus
 from app.courses.models import Enrollment
 from app.courses.permissions import can_manage_courses
-from app.courses.routes.helpers import visible_class, visible_course
+from app.courses.routes.helpers import flash_refusal, visible_class, visible_course
 from app.courses.services.catalog import SORTS, CatalogFilters, catalog_query
 from app.courses.services.enrollment import seat_counts, self_enrol, waitlist_position
 from app.errors import ServiceError
@@ -114,8 +114,7 @@ def enrol(class_id: int):
     try:
         enrollment = self_enrol(current_user, course_class)
     except ServiceError as exc:
-        db.session.rollback()
-        flash(" ".join([exc.message, *(m for ms in exc.fields.values() for m in ms)]), "danger")
+        flash_refusal(exc)
         return redirect(url_for("courses.detail", course_id=course_class.course_id)), 303
     db.session.commit()
     if enrollment.status == EnrollmentStatus.WAITLISTED:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from flask import abort
+from flask import abort, flash
 from flask_login import current_user
 
 from app.courses.models import Course, CourseClass, Enrollment, Material
 from app.courses.permissions import can_manage_courses, can_view_course, can_view_enrollment
+from app.errors import ServiceError
 from app.extensions import db
 
 MAX_ID = 2**31 - 1
@@ -76,3 +77,10 @@ def own_enrollment(enrollment_id: int) -> Enrollment:
     if enrollment.user_id != current_user.id:
         abort(404)
     return enrollment
+
+
+def flash_refusal(exc: ServiceError) -> None:
+    """Roll the request back and flash a service's refusal with its field reasons (each once)."""
+    db.session.rollback()
+    reasons = [str(m) for messages in exc.fields.values() for m in messages if str(m) != exc.message]
+    flash(" ".join([exc.message, *reasons]), "danger")

@@ -8,7 +8,14 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from app.competency.models import Competency
-from app.courses.forms import COMPETENCY_ROWS, ClassForm, CourseForm, MaterialForm, delivery_choices
+from app.courses.forms import (
+    COMPETENCY_ROWS,
+    ClassForm,
+    CourseForm,
+    MaterialForm,
+    delivery_choices,
+    status_choices,
+)
 from app.courses.models import Course
 from app.courses.permissions import MANAGERS
 from app.courses.routes.helpers import managed_class, managed_course, managed_material
@@ -26,6 +33,7 @@ bp = Blueprint("course_admin", __name__, template_folder="../templates")
 def _course_form(course: Course | None) -> CourseForm:
     form = CourseForm(obj=course) if request.method == "GET" and course is not None else CourseForm()
     form.delivery.choices = delivery_choices()
+    form.status.choices = status_choices(course)
     others = select(Course.id, Course.code, Course.title).order_by(Course.code)
     if course is not None:
         others = others.where(Course.id != course.id)

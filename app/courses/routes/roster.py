@@ -10,15 +10,13 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import or_, select
 
-from app.audit.services import record_audit
-from app.courses.completion import complete_enrollment, fail_enrollment
 from app.courses.enums import IN_PROGRESS_STATUSES, EnrollmentStatus
 from app.courses.forms import AssignForm, AssignPersonForm
 from app.courses.permissions import MANAGERS, can_assign, roster_people_condition
-from app.courses.routes.helpers import get_or_404, managed_class, visible_enrollment
+from app.courses.routes.helpers import flash_refusal, get_or_404, managed_class, visible_enrollment
 from app.courses.services.bulk import apply_assignment, clean_target, people_from_text, preview_assignment
 from app.courses.services.enrollment import assign_person, seat_counts
-from app.courses.services.roster import overdue_query, roster_csv_rows, roster_query
+from app.courses.services.roster import overdue_query, record_result, roster_csv_rows, roster_query
 from app.errors import ServiceError
 from app.extensions import db
 from app.org.models import Position, Unit, User
@@ -61,6 +59,7 @@ def roster(class_id: int):
         form=form,
         today=date.today(),
         in_progress=IN_PROGRESS_STATUSES,
+        takes_people=not (course_class.cancelled or course_class.course.archived),
     )
 
 
@@ -91,8 +90,7 @@ def assign_one(class_id: int):
                 raise ServiceError(_("Unknown person."), {"person": [_("Unknown or outside your units.")]})
             enrollment = assign_person(current_user, course_class, person, due_on=form.due_on.data)
         except ServiceError as exc:
-            db.session.rollback()
-            flash(" ".join([exc.message, *(m for ms in exc.fields.values() for m in ms)]), "danger")
+            flash_refusal(exc)
         else:
             db.session.commit()
             if enrollment.status == EnrollmentStatus.WAITLISTED:
@@ -167,36 +165,25 @@ def assign(class_id: int):
     return redirect(url_for("course_roster.roster", class_id=course_class.id))
 
 
-def _audit_result(enrollment) -> None:
-    record_audit(
-        f"course.enrollment_{enrollment.status.value}",
-        actor_id=current_user.id,
-        subject_type="enrollment",
-        subject_id=enrollment.id,
-        subject_user_id=enrollment.user_id,
-        details={"course": enrollment.course.code, "class": enrollment.course_class.name},
-    )
-
-
-@bp.post("/enrollments/<int:enrollment_id>/result")
+@bp.post("/enrollments/<int:enrollment_id>/result", endpoint="record_result")
 @access(*MANAGERS)
-def record_result(enrollment_id: int):
+def record_result_view(enrollment_id: int):
     """HR records the result of a classical training: completed (JP and evidence) or failed."""
     enrollment = visible_enrollment(enrollment_id)
     if not can_assign(current_user, enrollment.user) or enrollment.user_id == current_user.id:
         abort(404)
-    if enrollment.status not in IN_PROGRESS_STATUSES:
-        flash(_("Only an assigned or enrolled person can get a result."), "danger")
-    elif request.form.get("result") == "completed":
-        complete_enrollment(enrollment, actor_id=current_user.id)
-        _audit_result(enrollment)
+    result = request.form.get("result", "")
+    try:
+        record_result(current_user, enrollment, result, request.form.get("reason") or "")
+    except ServiceError as exc:
+        db.session.rollback()
+        flash(exc.message, "danger")
+    else:
         db.session.commit()
-        flash(_("Marked as completed; the JP and competency evidence were recorded."), "success")
-    elif request.form.get("result") == "failed":
-        fail_enrollment(enrollment, actor_id=current_user.id, reason=(request.form.get("reason") or "")[:500])
-        _audit_result(enrollment)
-        db.session.commit()
-        flash(_("Marked as failed."), "success")
+        if result == "completed":
+            flash(_("Marked as completed; the JP and competency evidence were recorded."), "success")
+        else:
+            flash(_("Marked as failed."), "success")
     return redirect(url_for("course_roster.roster", class_id=enrollment.class_id))
 
 

@@ -21,7 +21,7 @@ from app.courses.models import CourseClass, CourseCompetency, Enrollment
 from app.courses.permissions import can_manage_courses, roster_people_condition
 from app.courses.rules import seats_left
 from app.courses.services.common import CourseError, check_not_past, valid_id
-from app.courses.services.enrollment import lock_class, promote_waitlist, seated_count
+from app.courses.services.enrollment import ensure_takes_people, lock_class, promote_waitlist, seated_count
 from app.db import utcnow
 from app.errors import ForbiddenError
 from app.extensions import db
@@ -157,6 +157,7 @@ def _already(course_id: int) -> Select:
 def _check(actor: Any, course_class: CourseClass, today: date) -> None:
     if not can_manage_courses(actor):
         raise ForbiddenError(str(_l("Only HR officers assign training.")))
+    ensure_takes_people(course_class)
     errors = FieldErrors()
     if course_class.course.status != CourseStatus.PUBLISHED:
         errors.add("class_id", _l("Publish the course before assigning people to it."))
@@ -205,6 +206,7 @@ def apply_assignment(
     raise_if_errors(errors, CourseError)
     _check(actor, course_class, today)
     locked = lock_class(course_class.id)
+    ensure_takes_people(locked)
     due = due or locked.ends_on
     now = utcnow()
     people = target_people(actor, locked, target, today)

@@ -25,6 +25,7 @@ from app.courses.services.common import (
     clean_text,
     valid_id,
 )
+from app.courses.services.lifecycle import audit_status_change
 from app.extensions import db
 from app.validation import FieldErrors, raise_if_errors
 
@@ -155,6 +156,7 @@ def _clean_course(data: dict[str, Any], course: Course | None) -> tuple[dict[str
         errors.add("status", _l("Choose draft or published."))
     else:
         clean["status"] = CourseStatus(str(status))
+        _check_transition(course, clean["status"], errors)
     clean["validity_months"] = clean_int(
         data.get("validity_months", course.validity_months if course else None),
         errors,
@@ -178,6 +180,14 @@ def _clean_course(data: dict[str, Any], course: Course | None) -> tuple[dict[str
             errors.add("code", _l("Another course already uses this code."))
             clean["code_taken"] = True
     return clean, errors
+
+
+def _check_transition(course: Course | None, status: CourseStatus, errors: FieldErrors) -> None:
+    """New courses start as drafts or published; an archived course is restored to draft first."""
+    if course is None and status == CourseStatus.ARCHIVED:
+        errors.add("status", _l("A new course is a draft or published."))
+    elif course is not None and course.archived and status == CourseStatus.PUBLISHED:
+        errors.add("status", _l("Restore an archived course to draft before publishing it."))
 
 
 def _apply(course: Course, clean: dict[str, Any]) -> None:
@@ -222,20 +232,16 @@ def create_course(actor: Any, data: dict[str, Any]) -> Course:
 
 
 def update_course(actor: Any, course: Course, data: dict[str, Any]) -> Course:
-    """Change a course; only the keys present in `data` change (competencies replace the set)."""
+    """Change a course; only the keys present in `data` change (competencies replace the set).
+
+    `status: archived` archives it and `draft` restores an archived one (both audited).
+    """
     clean, errors = _clean_course(data, course)
     _raise(clean, errors)
     before = course.status
     _apply(course, clean)
     db.session.flush()
-    if before != course.status:
-        record_audit(
-            "course.status_changed",
-            actor_id=getattr(actor, "id", None),
-            subject_type="course",
-            subject_id=course.id,
-            details={"code": course.code, "from": before.value, "to": course.status.value},
-        )
+    audit_status_change(actor, course, before)
     return course
 
 
@@ -278,7 +284,9 @@ def catalog_query(filters: CatalogFilters, *, manager: bool = False) -> Select:
     query = select(Course).options(selectinload(Course.competencies))
     if manager and filters.status in {s.value for s in CourseStatus}:
         query = query.where(Course.status == CourseStatus(filters.status))
-    elif not manager:
+    elif manager:  # archived courses only when asked for
+        query = query.where(Course.status != CourseStatus.ARCHIVED)
+    else:
         query = query.where(Course.status == CourseStatus.PUBLISHED)
     if filters.q.strip():
         query = query.where(_search_condition(filters.q.strip()[:200]))

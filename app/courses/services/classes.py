@@ -8,7 +8,14 @@ from typing import Any
 from flask_babel import lazy_gettext as _l
 
 from app.courses.models import Course, CourseClass
-from app.courses.services.common import MAX_CAPACITY, CourseError, clean_int, clean_text, clean_url
+from app.courses.services.common import (
+    MAX_CAPACITY,
+    CourseConflictError,
+    CourseError,
+    clean_int,
+    clean_text,
+    clean_url,
+)
 from app.courses.services.enrollment import lock_class, notify_promoted, promote_waitlist, seated_count
 from app.extensions import db
 from app.validation import FieldErrors, clean_date, raise_if_errors
@@ -52,7 +59,10 @@ def _clean_class(
 def create_class(
     actor: Any, course: Course, data: dict[str, Any], *, today: date | None = None
 ) -> CourseClass:
-    """Open a class of `course` (flushes)."""
+    """Open a class of `course` (flushes); an archived course gets no new classes."""
+    if course.archived:
+        message = str(_l("This course is archived: restore it before adding classes."))
+        raise CourseConflictError(message, {"course": [message]})
     clean, errors = _clean_class(data, None, today or date.today())
     raise_if_errors(errors, CourseError)
     course_class = CourseClass(course_id=course.id, **clean)
@@ -66,6 +76,9 @@ def update_class(
 ) -> CourseClass:
     """Change a class; more seats promote waitlisted people, fewer than those taken are refused."""
     locked = lock_class(course_class.id)
+    if locked.cancelled:
+        message = str(_l("This class was cancelled and can no longer be changed."))
+        raise CourseConflictError(message, {"class": [message]})
     clean, errors = _clean_class(data, locked, today or date.today())
     taken = seated_count(locked.id)
     if clean["capacity"] is not None and clean["capacity"] < taken:

@@ -112,6 +112,17 @@ def missing_prerequisites(user_id: int, course_class: CourseClass) -> list[Any]:
     return [p for p in prerequisites if p.id not in done]
 
 
+def ensure_takes_people(course_class: CourseClass) -> None:
+    """Refuse (409 on `class_id`) a class of an archived course, or a cancelled class."""
+    if course_class.course.archived:
+        reason = _l("This course is archived and takes no new enrollments or assignments.")
+    elif course_class.cancelled:
+        reason = _l("This class was cancelled: %(reason)s", reason=course_class.cancel_reason)
+    else:
+        return
+    raise CourseConflictError(str(_l("This class takes no new people.")), {"class_id": [str(reason)]})
+
+
 def _check_not_taken(user_id: int, course_class: CourseClass, *, self_service: bool) -> None:
     active = active_in_course(user_id, course_class.course_id)
     if active is not None:
@@ -132,6 +143,7 @@ def _place(
 ) -> Enrollment:
     """Lock the class, then insert (or reactivate) the person's row with a seat or on the waitlist."""
     locked = lock_class(course_class.id)
+    ensure_takes_people(locked)  # checked again under the lock: a cancellation may have just committed
     _check_not_taken(user_id, locked, self_service=assigned_by_id is None)
     has_seat = seats_left(locked.capacity, seated_count(locked.id)) > 0
     if has_seat:
@@ -171,8 +183,9 @@ def self_enrol(actor: Any, course_class: CourseClass, *, today: date | None = No
     """The signed-in person enrols in an open class of a published course (or joins its waitlist)."""
     today = today or date.today()
     course = course_class.course
-    if course.status != CourseStatus.PUBLISHED:
+    if course.status == CourseStatus.DRAFT:
         raise NotFoundError(str(_l("Unknown class.")))
+    ensure_takes_people(course_class)
     errors = FieldErrors()
     if not course_class.open_on(today):
         errors.add(
@@ -200,6 +213,7 @@ def assign_person(
     today = today or date.today()
     if not can_assign(actor, person):
         raise NotFoundError(str(_l("Unknown person.")), {"user_id": [str(_l("Unknown person."))]})
+    ensure_takes_people(course_class)
     errors = FieldErrors()
     due = clean_date(due_on, errors, "due_on")
     check_not_past(due, errors, "due_on", today)

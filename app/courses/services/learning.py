@@ -100,8 +100,9 @@ def describe_courses(course_ids: list[int]) -> dict[int, tuple[str, str | None]]
 
 
 def open_classes_condition(today: date) -> Any:
-    """SQL condition on `CourseClass` rows still open for self-enrolment on `today`."""
+    """SQL condition on `CourseClass` rows still open for self-enrolment on `today` (never cancelled)."""
     return and_(
+        CourseClass.cancelled_at.is_(None),
         CourseClass.ends_on >= today,
         (CourseClass.enrol_deadline.is_(None)) | (CourseClass.enrol_deadline >= today),
     )

@@ -7,12 +7,16 @@ from datetime import date
 from typing import Any
 
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import Select, case, select
 from sqlalchemy.orm import joinedload
 
+from app.audit.services import record_audit
+from app.courses.completion import complete_enrollment, fail_enrollment
 from app.courses.enums import IN_PROGRESS_STATUSES, EnrollmentStatus
 from app.courses.models import CourseClass, Enrollment
 from app.courses.permissions import roster_people_condition
+from app.courses.services.common import CourseConflictError, CourseError
 from app.extensions import db
 from app.org.models import Unit, User
 
@@ -39,6 +43,34 @@ def roster_query(actor: Any, course_class: CourseClass, status: str = "") -> Sel
         query = query.where(Enrollment.status == EnrollmentStatus(status))
     order = case(*((Enrollment.status == s.value, n) for s, n in STATUS_ORDER.items()), else_=9)
     return query.order_by(order, Enrollment.enrolled_at, Enrollment.id)
+
+
+def record_result(actor: Any, enrollment: Enrollment, result: str, reason: str = "") -> None:
+    """HR records a classical training's result, `completed` (JP and evidence) or `failed`; audited.
+
+    Only in-progress people of a class that was not cancelled get a result.
+    """
+    if enrollment.course_class.cancelled:
+        message = str(_l("This class was cancelled: no results can be recorded."))
+        raise CourseConflictError(message, {"result": [message]})
+    if enrollment.status not in IN_PROGRESS_STATUSES:
+        message = str(_l("Only an assigned or enrolled person can get a result."))
+        raise CourseConflictError(message, {"result": [message]})
+    if result == "completed":
+        complete_enrollment(enrollment, actor_id=actor.id)
+    elif result == "failed":
+        fail_enrollment(enrollment, actor_id=actor.id, reason=(reason or "")[:500])
+    else:
+        message = str(_l("Choose completed or failed."))
+        raise CourseError(message, {"result": [message]})
+    record_audit(
+        f"course.enrollment_{enrollment.status.value}",
+        actor_id=actor.id,
+        subject_type="enrollment",
+        subject_id=enrollment.id,
+        subject_user_id=enrollment.user_id,
+        details={"course": enrollment.course.code, "class": enrollment.course_class.name},
+    )
 
 
 def overdue_query(actor: Any, unit: Unit | None, today: date, *, include_subunits: bool = True) -> Select:
