@@ -99,3 +99,14 @@ def test_standard_elements_cannot_be_switched_off_and_only_admins_edit(client) -
     assert bad.status_code == 422 and "pecahan" in bad.get_data(as_text=True)
     hr = make_user(roles=["hr"])
     assert login(client, hr).get("/service/survey-elements").status_code == 403
+
+
+def test_a_non_ascii_name_twice_is_a_field_error_not_a_crash(client) -> None:
+    # SQLite's lower() folds ASCII only: "É" must still be found as a duplicate of itself.
+    unit = make_unit()
+    login(client, make_user(roles=["hr"], unit=unit))
+    url = f"/service/units/{unit.id}/services"
+    assert client.post(url, data={"name": "Érgonomi Layanan"}).status_code == 302
+    again = client.post(url, data={"name": "Érgonomi Layanan"})
+    assert again.status_code == 200 and "sudah memiliki layanan" in again.get_data(as_text=True)
+    assert len(db.session.scalars(select(PublicService).where(PublicService.unit_id == unit.id)).all()) == 1

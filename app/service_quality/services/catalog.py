@@ -8,7 +8,7 @@ from fractions import Fraction
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 
 from app.errors import ForbiddenError, NotFoundError
 from app.extensions import db
@@ -44,9 +44,10 @@ def save_public_service(actor: Any, unit: Unit, data: dict[str, Any], service: P
     name = " ".join(clean_text(data.get("name"), errors, "name", max_length=200, required=True).split())
     description = clean_text(data.get("description"), errors, "description", max_length=2000)
     if name and "name" not in errors:
-        clash = select(PublicService.id).where(
-            PublicService.unit_id == unit.id, func.lower(PublicService.name) == name.lower()
-        )
+        # SQL's lower() on both sides (SQLite's folds ASCII only), and the exact name, which the
+        # unique constraint compares: "Pelayanan É" twice must be a field error, not a crash.
+        same_name = or_(PublicService.name == name, func.lower(PublicService.name) == func.lower(name))
+        clash = select(PublicService.id).where(PublicService.unit_id == unit.id, same_name)
         if service is not None:
             clash = clash.where(PublicService.id != service.id)
         if db.session.scalar(clash) is not None:
