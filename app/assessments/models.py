@@ -167,7 +167,11 @@ class QuizQuestion(Base):
     """A question every attempt of the quiz gets."""
 
     __tablename__ = "quiz_questions"
-    __table_args__ = (UniqueConstraint("quiz_id", "question_id"),)
+    __table_args__ = (
+        UniqueConstraint("quiz_id", "question_id"),
+        # Positions are 0, 1 … n−1 per quiz; moves swap through a negative spare (services.quizzes).
+        UniqueConstraint("quiz_id", "position"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     quiz_id: Mapped[int] = mapped_column(ForeignKey("quizzes.id", ondelete="CASCADE"))
@@ -227,6 +231,8 @@ class Attempt(Base):
     possible: Mapped[float] = mapped_column(Float, default=0.0)
     score: Mapped[float | None] = mapped_column(Float)  # percent, set when graded
     passed: Mapped[bool | None] = mapped_column(Boolean)
+    # Set when the graders were told about its essays: they are told once per attempt.
+    graders_alerted_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     quiz: Mapped[Quiz] = relationship()
     enrollment: Mapped[Enrollment] = relationship()

@@ -147,6 +147,26 @@ def remove_question(quiz_id: int, question_id: int):
     return redirect(url_for(".detail", quiz_id=quiz.id))
 
 
+@bp.post("/<int:quiz_id>/questions/<int:question_id>/move")
+@access(AUTHENTICATED)
+def move_question(quiz_id: int, question_id: int):
+    """Move a fixed question one place up or down (`direction` = up or down)."""
+    quiz = quiz_to_manage(quiz_id)
+    try:
+        moved = quizzes.move_fixed_question(quiz, question_id, request.form.get("direction"))
+        db.session.commit()
+        if moved:
+            flash(_("Question moved."), "success")
+        else:
+            flash(_("The question is already at that end of the list."), "info")
+    except ServiceError as exc:
+        db.session.rollback()
+        if exc.status == 404:
+            abort(404)
+        flash(exc.message, "danger")
+    return redirect(url_for(".detail", quiz_id=quiz.id, _anchor=f"fixed-{question_id}"))
+
+
 @bp.post("/<int:quiz_id>/draws")
 @access(AUTHENTICATED)
 def set_draw(quiz_id: int):

@@ -7,14 +7,14 @@ from typing import Any
 
 from flask_babel import lazy_gettext as _l
 from flask_babel import to_utc
-from sqlalchemy import Select, case, func, select
+from sqlalchemy import Select, case, func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from app.assessments.enums import GradingMethod, QuizKind, QuizLayout
 from app.assessments.models import Attempt, Question, QuestionCategory, Quiz, QuizDraw, QuizQuestion
 from app.assessments.services.bank import create_question
 from app.assessments.services.common import AssessmentError
-from app.errors import ConflictError
+from app.errors import ConflictError, NotFoundError
 from app.extensions import db
 from app.validation import FieldErrors, raise_if_errors
 
@@ -185,6 +185,41 @@ def remove_quiz(quiz: Quiz) -> None:
     db.session.flush()
 
 
+def _lock_quiz(quiz: Quiz) -> list[QuizQuestion]:
+    """Lock the quiz row (changes to its fixed questions queue behind each other) and read them afresh."""
+    db.session.execute(select(Quiz.id).where(Quiz.id == quiz.id).with_for_update())
+    return list(
+        db.session.scalars(
+            select(QuizQuestion)
+            .where(QuizQuestion.quiz_id == quiz.id)
+            .order_by(QuizQuestion.position, QuizQuestion.id)
+            .execution_options(populate_existing=True)
+        )
+    )
+
+
+def _renumber(quiz: Quiz, ordered: list[QuizQuestion]) -> None:
+    """Give the fixed questions the positions 0 … n−1 in `ordered`.
+
+    Positions are unique per quiz, so they go through negative spares first: no
+    statement ever makes two rows share a position, whatever order rows are updated in.
+    """
+    db.session.flush()
+    db.session.execute(
+        update(QuizQuestion)
+        .where(QuizQuestion.quiz_id == quiz.id)
+        .values(position=-1 - QuizQuestion.position)
+        .execution_options(synchronize_session=False)
+    )
+    if ordered:
+        db.session.execute(
+            update(QuizQuestion), [{"id": fq.id, "position": n} for n, fq in enumerate(ordered)]
+        )
+    for fixed in ordered:
+        db.session.expire(fixed, ["position"])
+    db.session.expire(quiz, ["fixed_questions"])
+
+
 def add_fixed_questions(quiz: Quiz, question_ids: list[Any]) -> int:
     """Add questions of the course's bank to every attempt of the quiz; returns how many were new."""
     ids = [q for q in question_ids if isinstance(q, int) and not isinstance(q, bool)]
@@ -198,25 +233,50 @@ def add_fixed_questions(quiz: Quiz, question_ids: list[Any]) -> int:
     if not valid or len(valid) != len(set(ids)):
         message = str(_l("Choose questions of this course's bank."))
         raise AssessmentError(message, {"question_ids": [message]})
-    present = {fq.question_id for fq in quiz.fixed_questions}
-    position = max((fq.position for fq in quiz.fixed_questions), default=-1)
+    fixed = _lock_quiz(quiz)
+    present = {fq.question_id for fq in fixed}
+    position = max((fq.position for fq in fixed), default=-1)
     added = 0
     for question_id in dict.fromkeys(ids):
         if question_id in present:
             continue
         position += 1
-        quiz.fixed_questions.append(QuizQuestion(question_id=question_id, position=position))
+        db.session.add(QuizQuestion(quiz_id=quiz.id, question_id=question_id, position=position))
         added += 1
     db.session.flush()
+    db.session.expire(quiz, ["fixed_questions"])
     return added
 
 
 def remove_fixed_question(quiz: Quiz, question_id: int) -> None:
-    """Take a question out of the quiz (it stays in the bank)."""
-    for fixed in list(quiz.fixed_questions):
-        if fixed.question_id == question_id:
-            quiz.fixed_questions.remove(fixed)
-    db.session.flush()
+    """Take a question out of the quiz (it stays in the bank); the others close the gap."""
+    fixed = _lock_quiz(quiz)
+    gone = [fq for fq in fixed if fq.question_id == question_id]
+    for row in gone:
+        db.session.delete(row)
+    if gone:
+        _renumber(quiz, [fq for fq in fixed if fq.question_id != question_id])
+
+
+def move_fixed_question(quiz: Quiz, question_id: int, direction: Any) -> bool:
+    """Move a fixed question one place up or down; False when it is already first or last.
+
+    The quiz row is locked, so two moves at the same moment run one after the other and
+    positions stay 0 … n−1. Attempts already started keep their own frozen order.
+    """
+    if direction not in ("up", "down"):
+        message = str(_l("Choose to move the question up or down."))
+        raise AssessmentError(message, {"direction": [message]})
+    fixed = _lock_quiz(quiz)
+    index = next((i for i, fq in enumerate(fixed) if fq.question_id == question_id), None)
+    if index is None:
+        raise NotFoundError(str(_l("This question is not in the test.")))
+    other = index - 1 if direction == "up" else index + 1
+    if not 0 <= other < len(fixed):
+        return False
+    fixed[index], fixed[other] = fixed[other], fixed[index]
+    _renumber(quiz, fixed)
+    return True
 
 
 def set_draw(quiz: Quiz, category_id: Any, count: Any) -> QuizDraw | None:
