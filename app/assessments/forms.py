@@ -30,6 +30,14 @@ class CategoryForm(FlaskForm):
     name = StringField(_l("New category"))
 
 
+class CategoryRenameForm(FlaskForm):
+    name = StringField(_l("Name"))
+
+
+class CategoryDeleteForm(FlaskForm):
+    move_to_id = SelectField(_l("Move its questions to"), coerce=str, validate_choice=False)
+
+
 class QuestionForm(FlaskForm):
     """A question of any kind: six choice rows (blank ones are left out) and accepted answers."""
 

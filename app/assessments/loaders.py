@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import abort
 from flask_login import current_user
 
-from app.assessments.models import Attempt, AttemptAnswer, Question, Quiz
+from app.assessments.models import Attempt, AttemptAnswer, Question, QuestionCategory, Quiz
 from app.assessments.permissions import can_grade, can_manage_assessments
 from app.courses.models import Course
 from app.courses.permissions import can_view_course
@@ -34,6 +34,14 @@ def question_to_manage(question_id: int) -> Question:
     if question is None or question.archived or not can_manage_assessments(current_user, question.course_id):
         abort(404)
     return question
+
+
+def category_to_manage(category_id: int) -> QuestionCategory:
+    """A bank category the current user manages; 404 otherwise."""
+    category = db.session.get(QuestionCategory, category_id)
+    if category is None or not can_manage_assessments(current_user, category.course_id):
+        abort(404)
+    return category
 
 
 def quiz_to_take(quiz_id: int) -> Quiz:

@@ -9,11 +9,19 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from app.assessments.enums import QuestionKind
-from app.assessments.forms import CHOICE_ROWS, CategoryForm, ImportForm, InstructorForm, QuestionForm
-from app.assessments.loaders import course_to_manage, question_to_manage
-from app.assessments.models import Question
+from app.assessments.forms import (
+    CHOICE_ROWS,
+    CategoryDeleteForm,
+    CategoryForm,
+    CategoryRenameForm,
+    ImportForm,
+    InstructorForm,
+    QuestionForm,
+)
+from app.assessments.loaders import category_to_manage, course_to_manage, question_to_manage
+from app.assessments.models import Question, QuestionCategory
 from app.assessments.permissions import can_assign_instructors
-from app.assessments.services import bank, exchange
+from app.assessments.services import bank, categories, exchange
 from app.assessments.services.common import AssessmentError
 from app.assessments.services.instructors import assign_instructor, course_instructors, remove_instructor
 from app.assessments.services.quizzes import course_quizzes
@@ -70,6 +78,66 @@ def add_category(course_id: int):
         db.session.rollback()
         flash(" ".join([exc.message, *[m for ms in exc.fields.values() for m in ms]]), "danger")
     return redirect(url_for(".overview", course_id=course.id))
+
+
+def _category_page(
+    category: QuestionCategory, rename_form: CategoryRenameForm, delete_form: CategoryDeleteForm
+):
+    delete_form.move_to_id.choices = [("", _("— nowhere: delete only if empty —"))] + [
+        (str(c.id), f"{c.name} ({n})")
+        for c, n in bank.category_counts(category.course_id)
+        if c.id != category.id
+    ]
+    return render_template(
+        "assessments/category.html",
+        course=course_to_manage(category.course_id),
+        category=category,
+        use=categories.category_use(category),
+        rename_form=rename_form,
+        delete_form=delete_form,
+    )
+
+
+@bp.route("/question-categories/<int:category_id>", methods=["GET", "POST"])
+@access(AUTHENTICATED)
+def category(category_id: int):
+    """Rename a category of the bank; the page also offers deleting it."""
+    category = category_to_manage(category_id)
+    form = CategoryRenameForm(obj=category)
+    if form.validate_on_submit():
+        try:
+            categories.rename_category(category, form.name.data)
+            db.session.commit()
+            flash(_("Category renamed."), "success")
+            return redirect(url_for(".overview", course_id=category.course_id))
+        except ServiceError as exc:
+            db.session.rollback()
+            apply_service_error(form, exc)
+    return _category_page(category, form, CategoryDeleteForm(formdata=None))
+
+
+@bp.post("/question-categories/<int:category_id>/delete")
+@access(AUTHENTICATED)
+def delete_category(category_id: int):
+    """Delete an unused category, or move its questions to another one first."""
+    category = category_to_manage(category_id)
+    course_id = category.course_id
+    form = CategoryDeleteForm()
+    target = str(form.move_to_id.data or "")
+    try:
+        moved = categories.delete_category(
+            category, int(target) if target.isdigit() and len(target) < 10 else target
+        )
+        db.session.commit()
+        flash(
+            _("Category deleted; %(n)s questions moved.", n=moved) if moved else _("Category deleted."),
+            "success",
+        )
+        return redirect(url_for(".overview", course_id=course_id))
+    except ServiceError as exc:
+        db.session.rollback()
+        apply_service_error(form, exc)
+    return _category_page(category, CategoryRenameForm(formdata=None, obj=category), form)
 
 
 def _choice_rows() -> list[dict[str, object]]:
