@@ -12,12 +12,14 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any, TypeVar
 
 from app.assessments.enums import GradingMethod, MultipleScoring, QuestionKind
 
 MAX_LEVEL = 5
 # The share of attempts in each group of the discrimination index (Kelley's 27 %).
 GROUP_SHARE = 0.27
+Row = TypeVar("Row", bound=tuple[Any, ...])
 
 
 def round_points(value: float) -> float:
@@ -184,17 +186,73 @@ def discrimination_index(results: Sequence[tuple[float, float]]) -> float | None
     learners perfectly, 0 not at all, negative values flag a suspicious question.
     None with fewer than two attempts.
     """
+    groups = extreme_groups(results)
+    if groups is None:
+        return None
+    lower, upper = groups
+    mean_upper = sum(r[1] for r in upper) / len(upper)
+    mean_lower = sum(r[1] for r in lower) / len(lower)
+    return round_points(mean_upper - mean_lower)
+
+
+def extreme_groups(results: Sequence[Row]) -> tuple[list[Row], list[Row]] | None:
+    """The bottom and top 27 % (at least one each) of results ranked by their first item, the
+    attempt score; None with fewer than two results. Ties keep the results' order."""
     n = len(results)
     if n < 2:
         return None
-    group = max(1, math.floor(n * GROUP_SHARE + 0.5))
-    group = min(group, n // 2)
+    group = min(max(1, math.floor(n * GROUP_SHARE + 0.5)), n // 2)
     ranked = sorted(results, key=lambda r: r[0])
-    lower = ranked[:group]
-    upper = ranked[-group:]
-    mean_upper = sum(r[1] for r in upper) / group
-    mean_lower = sum(r[1] for r in lower) / group
-    return round_points(mean_upper - mean_lower)
+    return ranked[:group], ranked[-group:]
+
+
+@dataclass(frozen=True)
+class ChoiceStats:
+    """How often one choice of a question was picked: by everyone, the top and the bottom 27 %."""
+
+    choice_id: int
+    picked: int
+    percent: float | None
+    upper_percent: float | None
+    lower_percent: float | None
+    correct: bool
+
+    @property
+    def suspicious(self) -> bool:
+        """A wrong choice strong learners pick more than weak ones, or a key they pick less: check it."""
+        if self.upper_percent is None or self.lower_percent is None:
+            return False
+        if self.correct:
+            return self.upper_percent < self.lower_percent
+        return self.upper_percent > self.lower_percent
+
+
+def _percent(part: int, whole: int) -> float | None:
+    return round_points(part * 100.0 / whole) if whole else None
+
+
+def choice_stats(
+    results: Sequence[tuple[float, Sequence[int]]], choices: Sequence[tuple[int, bool]]
+) -> tuple[list[ChoiceStats], int]:
+    """Distractor analysis of one question from `(attempt score, chosen choice ids)` of its graded answers
+    and its `(choice id, correct)` pairs: per choice the picks and shares, plus how many left it blank.
+    The upper and lower groups are the ones the discrimination index uses."""
+    groups = extreme_groups(results)
+    lower, upper = groups if groups is not None else ([], [])
+    stats = []
+    for choice_id, correct in choices:
+        picked = sum(1 for _s, chosen in results if choice_id in chosen)
+        stats.append(
+            ChoiceStats(
+                choice_id,
+                picked,
+                _percent(picked, len(results)),
+                _percent(sum(1 for _s, chosen in upper if choice_id in chosen), len(upper)),
+                _percent(sum(1 for _s, chosen in lower if choice_id in chosen), len(lower)),
+                correct,
+            )
+        )
+    return stats, sum(1 for _s, chosen in results if not chosen)
 
 
 def item_stats(results: Sequence[tuple[float, float]]) -> ItemStats:

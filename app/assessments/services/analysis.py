@@ -1,4 +1,5 @@
-"""Item analysis of a quiz: per question answered, % correct and discrimination; the score distribution."""
+"""Item analysis of a quiz: per question answered, % correct, discrimination and the choices picked
+(distractor analysis); the score distribution."""
 
 from __future__ import annotations
 
@@ -7,10 +8,11 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from app.assessments import rules
 from app.assessments.enums import AttemptStatus
-from app.assessments.models import Attempt, AttemptAnswer, Question, Quiz
+from app.assessments.models import Attempt, AttemptAnswer, Choice, Question, Quiz
 from app.charts import column_chart
 from app.extensions import db
 
@@ -21,6 +23,8 @@ class ItemRow:
 
     question: Question
     stats: rules.ItemStats
+    choices: list[tuple[Choice, rules.ChoiceStats]]  # choice questions only
+    blank: int  # graded answers that picked no choice
 
     @property
     def flagged(self) -> bool:
@@ -39,23 +43,34 @@ class QuizAnalysis:
 
 
 def analyse_quiz(quiz: Quiz) -> QuizAnalysis:
-    """Item statistics from every graded attempt (one query for answers, one for questions)."""
+    """Item and choice statistics from every graded attempt: one query for the answers, one for the
+    questions and one for their choices, however many attempts there are."""
     rows = db.session.execute(
         select(
-            Attempt.id, Attempt.score, AttemptAnswer.question_id, AttemptAnswer.awarded, AttemptAnswer.points
+            Attempt.id,
+            Attempt.score,
+            AttemptAnswer.question_id,
+            AttemptAnswer.awarded,
+            AttemptAnswer.points,
+            AttemptAnswer.chosen_ids,
         )
         .join(AttemptAnswer, AttemptAnswer.attempt_id == Attempt.id)
         .where(Attempt.quiz_id == quiz.id, Attempt.status == AttemptStatus.GRADED)
+        .order_by(Attempt.id)
     ).all()
     scores: dict[int, float] = {}
     per_question: dict[int, list[tuple[float, float]]] = defaultdict(list)
-    for attempt_id, score, question_id, awarded, points in rows:
+    picks: dict[int, list[tuple[float, list[int]]]] = defaultdict(list)
+    for attempt_id, score, question_id, awarded, points, chosen in rows:
         scores[attempt_id] = score or 0.0
         if awarded is not None and points:
             per_question[question_id].append((score or 0.0, awarded / points))
-    questions = db.session.scalars(select(Question).where(Question.id.in_(list(per_question)))).all()
+            picks[question_id].append((score or 0.0, list(chosen or [])))
+    questions = db.session.scalars(
+        select(Question).where(Question.id.in_(list(per_question))).options(selectinload(Question.choices))
+    ).all()
     items = sorted(
-        (ItemRow(q, rules.item_stats(per_question[q.id])) for q in questions),
+        (_item(q, per_question[q.id], picks[q.id]) for q in questions),
         key=lambda row: (
             row.stats.discrimination if row.stats.discrimination is not None else 9,
             row.question.id,
@@ -65,6 +80,17 @@ def analyse_quiz(quiz: Quiz) -> QuizAnalysis:
     counts = rules.histogram(scores.values())
     mean = rules.round_points(sum(scores.values()) / len(scores)) if scores else None
     return QuizAnalysis(len(scores), mean, items, list(zip(labels, counts, strict=True)))
+
+
+def _item(
+    question: Question, results: list[tuple[float, float]], picks: list[tuple[float, list[int]]]
+) -> ItemRow:
+    if not question.kind.has_choices:
+        return ItemRow(question, rules.item_stats(results), [], 0)
+    stats, blank = rules.choice_stats(picks, [(c.id, c.correct) for c in question.choices])
+    return ItemRow(
+        question, rules.item_stats(results), list(zip(question.choices, stats, strict=True)), blank
+    )
 
 
 def histogram_chart(analysis: QuizAnalysis, title: str) -> Markup:
