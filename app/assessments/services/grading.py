@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from app.assessments import rules
 from app.assessments.enums import AttemptStatus, QuestionKind, QuizKind
 from app.assessments.models import Attempt, AttemptAnswer, AttemptGrant, Quiz
+from app.assessments.services.alerts import alert_graders
 from app.assessments.services.common import AssessmentError
 from app.audit.services import record_audit
 from app.competency.enums import EvidenceSource
@@ -55,6 +56,7 @@ def grade_submitted(attempt: Attempt, *, actor_id: int | None = None) -> None:
             answer.graded_at = now
     attempt.status = AttemptStatus.SUBMITTED
     attempt.submitted_at = attempt.submitted_at or now
+    alert_graders(attempt)
     _finish_if_graded(attempt, actor_id=actor_id)
 
 
