@@ -1,7 +1,7 @@
 """Assessments: unique dense positions of a quiz's fixed questions; graders alerted once per attempt.
 
 Revision ID: 0010_assessments_order
-Revises: 0008_certificates
+Revises: 0009_courses_lifecycle
 Create Date: 2026-12-01 09:00:00
 
 """
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = "0010_assessments_order"
-down_revision = "0008_certificates"
+down_revision = "0009_courses_lifecycle"
 branch_labels = None
 depends_on = None
 
