@@ -162,13 +162,42 @@ def main() -> None:
         print(f"cached PDF: median {cached_ms:.2f} ms ({len(data) // 1024} KB)")
 
         class_snapshots = [snapshot_for(n) for n in range(1, CLASS_SIZE + 1)]
+        each: list[float] = []
+        hashes: set[str] = set()
+        collections = _count_collections()
         start, start_cpu = time.perf_counter(), time.process_time()
-        hashes = {sha256_hex(certificate_to_pdf(certificate_html(s, d))) for s, d in class_snapshots}
+        for snapshot, digest in class_snapshots:
+            began = time.perf_counter()
+            hashes.add(sha256_hex(certificate_to_pdf(certificate_html(snapshot, digest))))
+            each.append((time.perf_counter() - began) * 1000)
         seconds, cpu_seconds = time.perf_counter() - start, time.process_time() - start_cpu
+        gc.callbacks.remove(collections.callback)
         print(
-            f"class of {CLASS_SIZE}: {seconds:.1f} s wall, {cpu_seconds:.1f} s CPU "
-            f"({seconds * 1000 / CLASS_SIZE:.0f} ms each, {len(hashes)} distinct PDFs)"
+            f"class of {CLASS_SIZE}: {seconds:.1f} s wall, {cpu_seconds:.1f} s CPU; per certificate "
+            f"mean {statistics.mean(each):.0f} ms, median {statistics.median(each):.0f} ms, "
+            f"95th percentile {statistics.quantiles(each, n=20)[-1]:.0f} ms ({len(hashes)} distinct PDFs)"
         )
+        print(f"  garbage collector: {collections.seconds:.1f} s ({collections.full} full collections)")
+
+
+class _Collections:
+    """Time spent in the cyclic garbage collector while a benchmark runs."""
+
+    def __init__(self) -> None:
+        self.seconds, self.full, self._started = 0.0, 0, 0.0
+
+    def callback(self, phase: str, info: dict[str, Any]) -> None:
+        if phase == "start":
+            self._started = time.perf_counter()
+            return
+        self.seconds += time.perf_counter() - self._started
+        self.full += info["generation"] == 2
+
+
+def _count_collections() -> _Collections:
+    collections = _Collections()
+    gc.callbacks.append(collections.callback)
+    return collections
 
 
 def report(label: str, medians: tuple[float, float]) -> None:

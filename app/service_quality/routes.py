@@ -122,7 +122,7 @@ def poster(unit_id: int):
     base = current_app.config["PUBLIC_BASE_URL"].rstrip("/")
     survey_url = base + url_for("public_service.survey", unit_id=unit.id)
     complaint_url = base + url_for("public_service.complaint", unit=unit.id)
-    qr = segno.make(survey_url, error="m")
+    qr = segno.make_qr(survey_url, error="m")
     title = _("QR code to the survey of %(unit)s", unit=unit.name)
     svg = Markup(qr.svg_inline(scale=6, title=title, omitsize=True))  # noqa: S704 - segno escapes the title
     return render_template(
