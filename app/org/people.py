@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+from collections.abc import Iterator
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
@@ -14,7 +15,7 @@ from app.auth.services import revoke_all_tokens
 from app.errors import ForbiddenError
 from app.extensions import db
 from app.org.enums import Employment
-from app.org.models import Position, Unit, User
+from app.org.models import Position, Unit, User, UserRole
 from app.org.permissions import (
     HR_GRANTABLE_ROLES,
     can_manage_person,
@@ -305,3 +306,33 @@ def people_query(
     if active is not None:
         query = query.where(User.active.is_(active))
     return query
+
+
+PEOPLE_COLUMNS = (User.nip, User.name, User.username, User.email, Unit.name, Position.name, User.employment)
+
+
+PEOPLE_COLUMNS = (User.nip, User.name, User.username, User.email, Unit.name, Position.name, User.employment)
+
+
+def people_rows(query: Select) -> Iterator[list[Any]]:
+    """The rows of a `people_query` for a download, in its order: NIP, name, user name, e-mail,
+    unit, position, employment, roles, active.
+
+    Plain columns in one statement read in batches, no ORM objects: 10,000 people stream in
+    a fraction of the time loading each `User` (with its unit, position and roles) would take.
+    """
+    roles = (
+        select(func.aggregate_strings(UserRole.role, ","))
+        .where(UserRole.user_id == User.id)
+        .correlate(User)
+        .scalar_subquery()
+    )
+    columns = (
+        query.outerjoin(Unit, Unit.id == User.unit_id)
+        .outerjoin(Position, Position.id == User.position_id)
+        .with_only_columns(*PEOPLE_COLUMNS, roles, User.active, maintain_column_froms=True)
+        .execution_options(yield_per=1000)
+    )
+    for *identity, employment, held, active in db.session.execute(columns):
+        roles_text = ", ".join(sorted(held.split(","))) if held else ""
+        yield [*identity, employment.label, roles_text, active]

@@ -6,7 +6,6 @@ from flask import Blueprint, current_app, flash, redirect, render_template, requ
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import func, select
-from sqlalchemy.orm import selectinload
 
 from app.errors import ServiceError
 from app.extensions import db
@@ -24,7 +23,7 @@ from app.org.importing import (
 )
 from app.org.loaders import person_to_manage, person_to_view
 from app.org.models import User
-from app.org.people import create_person, people_query, update_person
+from app.org.people import create_person, people_query, people_rows, update_person
 from app.org.permissions import can_manage_person
 from app.reports.exports import Export, export_format, export_response
 from app.security import Role, access
@@ -63,17 +62,7 @@ def _people_export(query) -> Export:
     header = ["NIP", _("Name"), _("Username"), _("E-mail"), _("Unit"), _("Position"), _("Employment"),
               _("Roles"), _("Active")]  # fmt: skip
 
-    def rows():
-        for person in db.session.scalars(
-            query.options(selectinload(User.role_rows)).execution_options(yield_per=500)
-        ):
-            yield [
-                person.nip, person.name, person.username, person.email,
-                person.unit.name if person.unit else None, person.position.name if person.position else None,
-                person.employment.label, ", ".join(sorted(person.role_set)), person.active,
-            ]  # fmt: skip
-
-    return Export(header, rows(), "people", sheet=_("People"))
+    return Export(header, people_rows(query), "people", sheet=_("People"))
 
 
 def _person_form(person: User | None = None) -> PersonForm:

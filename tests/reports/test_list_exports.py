@@ -27,6 +27,20 @@ def test_people_list_downloads_with_its_filters(client, world) -> None:
     names = [r[1] for r in rows[1:]]
     assert rows[0][:2] == ["NIP", "Name"]
     assert world.employee.name in names and "Zed Outside" not in names and len(names) == 3
+    [employee] = [r for r in rows[1:] if r[1] == world.employee.name]
+    person = world.employee
+    assert employee[2:] == [
+        person.username,
+        person.email,
+        person.unit.name,
+        person.position.name,
+        "PNS",
+        "employee",
+        True,
+    ]
+    make_user(unit=world.office.sub, roles=["hr", "evaluator", "employee"], username="ani.peran")
+    [ani] = xlsx_rows(client.get("/people?q=ani.peran&format=xlsx"))[1:]
+    assert ani[7] == "employee, evaluator, hr"  # every role, sorted, in one cell
 
 
 def test_talent_pool_downloads(client, world) -> None:
