@@ -77,6 +77,23 @@ def test_indonesian_catalogue_translates_every_message(package: Path) -> None:
     assert problems == []
 
 
+def test_one_message_has_one_indonesian_translation_across_catalogues() -> None:
+    # Flask-Babel merges every catalogue into one: when two areas translate the same English
+    # message differently, the last catalogue silently wins in both areas ("Title" printed as
+    # "Judul" on the signing official's job title). A message that means two things needs two
+    # English texts ("Job title", "Mandatory", "Being handled").
+    translations: dict[str, dict[str, list[str]]] = {}
+    for package in CATALOGUES:
+        with open(package / "translations" / "id" / "LC_MESSAGES" / "messages.po", "rb") as handle:
+            for message in read_po(handle):
+                if message.id and message.string:
+                    key = message.id[0] if isinstance(message.id, tuple) else message.id
+                    text = message.string[0] if isinstance(message.string, tuple) else message.string
+                    translations.setdefault(key, {}).setdefault(text, []).append(package.name)
+    conflicts = {key: found for key, found in translations.items() if len(found) > 1}
+    assert conflicts == {}
+
+
 def test_the_interface_is_indonesian_by_default(client) -> None:
     page = client.get("/login").get_data(as_text=True)
     assert '<html lang="id">' in page

@@ -51,7 +51,7 @@ class SignerForm(FlaskForm):
     agency = StringField(_l("Agency name as printed"), validators=[DataRequired(), Length(max=200)])
     name = StringField(_l("Signing official's name"), validators=[DataRequired(), Length(max=200)])
     nip = StringField(_l("NIP"), validators=[Optional(), Length(max=18)])
-    title = StringField(_l("Title"), validators=[DataRequired(), Length(max=200)])
+    title = StringField(_l("Job title"), validators=[DataRequired(), Length(max=200)])
     city = StringField(_l("City"), validators=[Optional(), Length(max=100)])
     signature = FileField(_l("Signature image (PNG or JPG, up to 1 MB)"))
     remove_signature = BooleanField(_l("Remove the signature image"))

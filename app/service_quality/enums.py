@@ -76,7 +76,7 @@ STATUS_LABELS = {
     ComplaintStatus.OUTSIDE_AUTHORITY: _l("Outside our authority"),
     ComplaintStatus.ARCHIVED: _l("Archived"),
     ComplaintStatus.ASSIGNED: _l("Assigned to an officer"),
-    ComplaintStatus.IN_PROGRESS: _l("In progress"),
+    ComplaintStatus.IN_PROGRESS: _l("Being handled"),
     ComplaintStatus.RESOLVED: _l("Resolved"),
     ComplaintStatus.CLOSED: _l("Closed"),
 }

@@ -183,7 +183,7 @@ class NewElementForm(FlaskForm):
     """The survey elements page: weights are read from `weight_<id>` fields; this adds one element."""
 
     new_name = StringField(_l("Name of the new element"), validators=[Optional(), Length(max=200)])
-    new_question = StringField(_l("Question"), validators=[Optional(), Length(max=500)])
+    new_question = StringField(_l("New survey question"), validators=[Optional(), Length(max=500)])
     new_label_1 = StringField(_l("Label of answer 1 (worst)"), validators=[Optional(), Length(max=90)])
     new_label_2 = StringField(_l("Label of answer 2"), validators=[Optional(), Length(max=90)])
     new_label_3 = StringField(_l("Label of answer 3"), validators=[Optional(), Length(max=90)])
