@@ -11,19 +11,8 @@ from app.certificates.models import Certificate
 from app.certificates.rules import REMINDER_DAYS
 from app.extensions import db
 from app.notifications.reminders import Reminder, reminder_provider
-from app.org.models import Unit, User, UserRole
-from app.security import Role
-
-
-def _hr_officers() -> list[tuple[int, str]]:
-    """Active HR officers with the path of the unit they manage."""
-    rows = db.session.execute(
-        select(User.id, Unit.path)
-        .join(UserRole, UserRole.user_id == User.id)
-        .join(Unit, Unit.id == User.unit_id)
-        .where(UserRole.role == Role.HR, User.active.is_(True))
-    )
-    return [(uid, path) for uid, path in rows]
+from app.org.models import Unit, User
+from app.org.officers import hr_officers, officers_over
 
 
 @reminder_provider("certificates.expiring")
@@ -38,7 +27,7 @@ def expiring_certificates(today: date) -> list[Reminder]:
     ).all()
     if not rows:
         return []
-    officers = _hr_officers()
+    officers = hr_officers()
     reminders: list[Reminder] = []
     for certificate, unit_path in rows:
         days = days_by_date[certificate.expires_on]
@@ -57,8 +46,8 @@ def expiring_certificates(today: date) -> list[Reminder]:
                 link=link,
             )
         )
-        for officer_id, path in officers:
-            if unit_path and unit_path.startswith(path) and officer_id != certificate.user_id:
+        for officer_id in officers_over(unit_path, officers):
+            if officer_id != certificate.user_id:
                 reminders.append(
                     Reminder(
                         user_id=officer_id,

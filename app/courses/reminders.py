@@ -17,8 +17,8 @@ from app.courses.enums import IN_PROGRESS_STATUSES
 from app.courses.models import Course, Enrollment
 from app.extensions import db
 from app.notifications.reminders import Reminder, reminder_provider
-from app.org.models import Unit, User, UserRole
-from app.security import Role
+from app.org.models import Unit, User
+from app.org.officers import hr_officers, responsible_hr
 from app.settings.services import get_setting
 
 
@@ -38,29 +38,6 @@ def _open_assignments(until: date) -> list[tuple[int, int, date, str, str | None
             )
         ).all()
     )
-
-
-def _hr_officers() -> list[tuple[int, str]]:
-    """`(user id, unit path)` of every active HR officer with a unit."""
-    return list(
-        db.session.execute(
-            select(User.id, Unit.path)
-            .join(UserRole, UserRole.user_id == User.id)
-            .join(Unit, Unit.id == User.unit_id)
-            .where(UserRole.role == Role.HR, User.active.is_(True))
-        ).all()
-    )
-
-
-def responsible_hr(unit_path: str | None, officers: list[tuple[int, str]]) -> list[int]:
-    """The HR officers of the nearest unit (the person's own, else the closest parent) that has any."""
-    if not unit_path:
-        return []
-    matching = [(len(path), officer) for officer, path in officers if unit_path.startswith(path)]
-    if not matching:
-        return []
-    nearest = max(length for length, _ in matching)
-    return sorted(officer for length, officer in matching if length == nearest)
 
 
 @reminder_provider("courses.assignments")
@@ -85,7 +62,7 @@ def assignment_reminders(today: date) -> list[Reminder]:
                     link=link,
                 )
             )
-            officers = _hr_officers() if officers is None else officers
+            officers = hr_officers() if officers is None else officers
             for officer in responsible_hr(unit_path, officers):
                 if officer != user_id:
                     overdue_per_hr[officer] += 1

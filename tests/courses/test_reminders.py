@@ -7,10 +7,11 @@ from datetime import date, timedelta
 from sqlalchemy import select
 
 from app.courses.enums import EnrollmentStatus
-from app.courses.reminders import assignment_reminders, responsible_hr
+from app.courses.reminders import assignment_reminders
 from app.extensions import db
 from app.notifications.models import Notification
 from app.notifications.reminders import send_reminders
+from app.org.officers import responsible_hr
 from tests.courses.factories import make_class, make_course, make_enrollment
 from tests.factories import make_unit, make_user
 

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import literal, select
+from sqlalchemy import select
 
 from app.assessments.enums import QuestionKind
 from app.assessments.models import Attempt, CourseInstructor
-from app.courses.reminders import responsible_hr
 from app.db import utcnow
 from app.extensions import db
 from app.notifications.services import notify
-from app.org.models import Unit, User, UserRole
-from app.security import Role
+from app.org.models import User
+from app.org.officers import hr_officers, responsible_hr
 
 
 def _instructors(course_id: int) -> list[User]:
@@ -28,16 +27,7 @@ def _instructors(course_id: int) -> list[User]:
 
 def _hr_in_scope(learner: User) -> list[User]:
     """The HR officers of the learner's nearest unit that has any (the learner's unit or a parent)."""
-    unit_path = learner.unit.path if learner.unit is not None else None
-    if not unit_path:
-        return []
-    officers = db.session.execute(
-        select(User.id, Unit.path)
-        .join(UserRole, UserRole.user_id == User.id)
-        .join(Unit, Unit.id == User.unit_id)
-        .where(UserRole.role == Role.HR, User.active.is_(True), literal(unit_path).startswith(Unit.path))
-    ).all()
-    ids = responsible_hr(unit_path, [(officer, path) for officer, path in officers])
+    ids = responsible_hr(learner.unit.path if learner.unit is not None else None, hr_officers())
     return list(db.session.scalars(select(User).where(User.id.in_(ids)).order_by(User.id))) if ids else []
 
 
