@@ -24,7 +24,7 @@ from markupsafe import Markup
 from app.certificates.presentation import pdf_view
 from app.certificates.rendering import StaticOnlyFetcher, render_pdf
 
-__all__ = ["StaticOnlyFetcher", "cached_pdf", "certificate_html", "certificate_to_pdf", "html_to_pdf"]
+__all__ = ["StaticOnlyFetcher", "cached_pdf", "certificate_html", "certificate_to_pdf"]
 
 TEMPLATE = "certificates/pdf/certificate.html"
 ANNEX_TEMPLATE = "certificates/pdf/annex.html"
@@ -82,11 +82,6 @@ def certificate_html(
 def certificate_to_pdf(html: CertificateHtml) -> bytes:
     """Render a certificate (and its annex) with WeasyPrint; only the static folder is reachable."""
     return render_pdf(html.page, static_root(), STYLESHEET, shared_html=html.annex)
-
-
-def html_to_pdf(html: str) -> bytes:
-    """Render one HTML document with the certificate stylesheet and the restricted fetcher."""
-    return render_pdf(html, static_root(), STYLESHEET)
 
 
 def _cache_dir() -> Path:

@@ -209,7 +209,7 @@ class RewardKind(StrEnum):
 REWARD_LABELS: dict[str, str] = {
     RewardKind.SATYALANCANA_10: "Satyalancana Karya Satya X Tahun",
     RewardKind.SATYALANCANA_20: "Satyalancana Karya Satya XX Tahun",
-    RewardKind.SATYALANCANA_30: "Satyalancana Karya Satya XXX Tahun",
+    RewardKind.SATYALANCANA_30: "Satyalancana Karya Satya XXX Tahun",  # XXX: the Roman numeral 30
     RewardKind.KENAIKAN_PANGKAT_ISTIMEWA: "Kenaikan pangkat istimewa",
     RewardKind.PRIORITAS_PENGEMBANGAN: "Prioritas pengembangan kompetensi",
     RewardKind.UNDANGAN_ACARA_KENEGARAAN: "Undangan acara kenegaraan",

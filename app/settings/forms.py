@@ -18,9 +18,7 @@ def field_name(key: str) -> str:
 def build_group_form(definitions: list[SettingDef], values: dict[str, Any], formdata=None) -> FlaskForm:
     """A form with one field per setting, pre-filled with the effective values."""
 
-    class GroupForm(FlaskForm):
-        pass
-
+    form_class = type("GroupForm", (FlaskForm,), {})  # fields are added below, per setting
     data: dict[str, Any] = {}
     for d in definitions:
         name = field_name(d.key)
@@ -40,5 +38,5 @@ def build_group_form(definitions: list[SettingDef], values: dict[str, Any], form
         else:
             field = StringField(d.label, description=d.help)
             data[name] = d.to_text(values[d.key])
-        setattr(GroupForm, name, field)
-    return GroupForm(formdata=formdata, data=data)
+        setattr(form_class, name, field)
+    return form_class(formdata=formdata, data=data)

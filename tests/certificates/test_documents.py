@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from app.certificates.badge import badge_problems
 from app.certificates.models import Certificate
-from app.certificates.pdf import StaticOnlyFetcher, cache_path, certificate_to_pdf, html_to_pdf
+from app.certificates.pdf import CertificateHtml, StaticOnlyFetcher, cache_path, certificate_to_pdf
 from app.certificates.rendering import reset_reused_state, shared_documents_kept
 from app.certificates.rules import sha256_hex
 from app.certificates.services.common import CertificateError
@@ -110,7 +110,9 @@ def test_fetcher_only_reads_the_static_folder(app, tmp_path):
 
 def test_remote_images_in_the_html_are_never_fetched(app):
     html = '<html><body><img src="https://example.org/tracker.png"><p>Hello</p></body></html>'
-    assert html_to_pdf(html).startswith(b"%PDF-")  # rendered without the image, no network
+    assert certificate_to_pdf(CertificateHtml(html)).startswith(
+        b"%PDF-"
+    )  # rendered without the image, no network
 
 
 def test_badge_is_a_valid_open_badges_3_credential():

@@ -8,6 +8,7 @@ makes a second issue (a double click, a concurrent request, a re-run job) return
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import suppress
 from datetime import date
 from typing import Any
 
@@ -65,11 +66,9 @@ def next_sequence(year: int) -> int:
     )
     value = db.session.execute(bump).scalar_one_or_none()
     if value is None:
-        try:
-            with db.session.begin_nested():
-                db.session.add(CertificateCounter(year=year, last=0))
-        except IntegrityError:
-            pass  # another transaction created the year's row first
+        # A concurrent first issue of the year may create the row first: then use theirs.
+        with suppress(IntegrityError), db.session.begin_nested():
+            db.session.add(CertificateCounter(year=year, last=0))
         value = db.session.execute(bump).scalar_one()
     return int(value)
 
