@@ -20,8 +20,8 @@ from app.config import load_config
 from app.errors import register_error_handlers
 from app.extensions import api, babel, csrf, db, limiter, login_manager, mail, migrate
 from app.http import register_http_hygiene
-from app.notifications.services import install_mail_hooks
 from app.security import mark_public, register_access_control
+from app.transactions import install_transaction_hooks
 from app.ui.templating import register_templating
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -77,7 +77,7 @@ def register_extensions(app: Flask) -> None:
     babel.init_app(app, locale_selector=select_locale)
     limiter.init_app(app)
     mail.init_app(app)
-    install_mail_hooks()
+    install_transaction_hooks()
     for module in MODEL_MODULES + SETUP_MODULES:
         import_module(module)
 

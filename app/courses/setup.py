@@ -6,7 +6,6 @@ from flask_babel import lazy_gettext as _l
 
 from app.competency.services.recommendations import register_recommendation_provider
 from app.courses.services.learning import courses_for_gaps, describe_courses
-from app.courses.services.uploads import install_file_hooks
 from app.security import Role
 from app.settings.registry import SettingDef, register_setting
 from app.ui.nav import register_nav, register_person_link
@@ -39,7 +38,6 @@ register_setting(
 )
 
 register_recommendation_provider(courses_for_gaps, describe=describe_courses)
-install_file_hooks()
 
 register_nav(_l("My learning"), "learning.my_learning", Role.EMPLOYEE, order=5)
 register_nav(_l("Course catalog"), "courses.catalog", order=6)

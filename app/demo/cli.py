@@ -34,7 +34,7 @@ def seed_demo_command(if_empty: bool) -> None:
         import_module(module).seed(ctx)
         db.session.flush()
         click.echo(f"  seeded {module.rsplit('.', 1)[-1]}")
-    discard_pending_mail(db.session)  # the demo's people are invented: notify in the app only
+    discard_pending_mail()  # the demo's people are invented: notify in the app only
     db.session.commit()
     click.echo(f"Demo agency ready. Sign in with any of these (password: {DEMO_PASSWORD}):")
     for username, label in ctx.get("logins", []):

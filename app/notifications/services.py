@@ -2,22 +2,22 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from flask import current_app
 from flask_babel import force_locale
 from flask_mailman import EmailMessage
-from sqlalchemy import event, func, select, update
-from sqlalchemy.orm import Session, SessionTransaction
+from sqlalchemy import func, select, update
 
 from app.db import utcnow
 from app.extensions import db
 from app.notifications.models import Notification
 from app.org.models import User
 from app.settings.services import get_setting
+from app.transactions import after_commit, discard_pending
 
-_PENDING_KEY = "pending_mail"
-_MARKS_KEY = "pending_mail_savepoints"
+MAIL = "mail"  # the tag of queued e-mail (see `app.transactions`)
 
 
 def notify(
@@ -43,9 +43,7 @@ def notify(
     db.session.add(notification)
     db.session.flush()
     if email and user.email and user.active and get_setting("agency.email_notifications"):
-        db.session.info.setdefault(_PENDING_KEY, []).append(
-            (user.email, title_text, _mail_body(body_text, link))
-        )
+        after_commit(partial(_send, user.email, title_text, _mail_body(body_text, link)), tag=MAIL)
     return notification
 
 
@@ -56,49 +54,16 @@ def _mail_body(body: str, link: str | None) -> str:
     return f"{body}\n\n{base}{link}"
 
 
-def _send_pending(session: Session) -> None:
-    if session.in_nested_transaction():
-        session.info.get(_MARKS_KEY, {}).pop(session.get_nested_transaction(), None)
-        return  # only a savepoint was released: the mail waits for the real commit
-    pending = session.info.pop(_PENDING_KEY, [])
-    session.info.pop(_MARKS_KEY, None)
-    for to, subject, body in pending:
-        try:
-            EmailMessage(subject=f"[Lentera] {subject}", body=body, to=[to]).send()
-        except Exception:
-            current_app.logger.exception("Could not send e-mail to %s", to)
+def _send(to: str, subject: str, body: str) -> None:
+    try:
+        EmailMessage(subject=f"[Lentera] {subject}", body=body, to=[to]).send()
+    except Exception:
+        current_app.logger.exception("Could not send e-mail to %s", to)
 
 
-def _mark_savepoint(session: Session, transaction: SessionTransaction) -> None:
-    if transaction.nested:
-        session.info.setdefault(_MARKS_KEY, {})[transaction] = len(session.info.get(_PENDING_KEY, []))
-
-
-def _forget_rolled_back(session: Session, previous_transaction: SessionTransaction) -> None:
-    if not previous_transaction.nested:
-        discard_pending_mail(session)
-        return
-    mark = session.info.get(_MARKS_KEY, {}).pop(previous_transaction, None)
-    if mark is not None:  # drop only what was queued inside the rolled-back savepoint
-        del session.info.get(_PENDING_KEY, [])[mark:]
-
-
-def discard_pending_mail(session: Session) -> None:
+def discard_pending_mail() -> None:
     """Forget the e-mail queued in this transaction (in-app notifications stay)."""
-    session.info.pop(_PENDING_KEY, None)
-    session.info.pop(_MARKS_KEY, None)
-
-
-def install_mail_hooks() -> None:
-    """Send queued e-mail after the outermost commit; drop what a rollback undoes.
-
-    A savepoint (`begin_nested`) that is released keeps its mail waiting for the real
-    commit; one that rolls back drops only the mail queued inside it.
-    """
-    if not event.contains(Session, "after_commit", _send_pending):
-        event.listen(Session, "after_commit", _send_pending)
-        event.listen(Session, "after_transaction_create", _mark_savepoint)
-        event.listen(Session, "after_soft_rollback", _forget_rolled_back)
+    discard_pending(MAIL)
 
 
 def unread_count(user_id: int) -> int:

@@ -9,16 +9,15 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path, PurePosixPath
 
 from flask import current_app
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import event
-from sqlalchemy.orm import Session, SessionTransaction
 
 from app.courses.services.common import CourseError
-from app.extensions import db
 from app.settings.services import get_setting
+from app.transactions import after_commit, after_rollback
 
 ZIP = b"PK\x03\x04"
 # extension -> (content type, magic bytes at the start of the file)
@@ -32,7 +31,6 @@ ALLOWED_TYPES: dict[str, tuple[str, bytes]] = {
     ".xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ZIP),
 }
 SUBFOLDER = "courses"
-_PENDING_KEY = "courses_file_cleanup"  # [(transaction, relative path, "commit" or "rollback")]
 
 
 @dataclass(frozen=True)
@@ -92,23 +90,16 @@ def material_file(relative: str | None) -> Path | None:
     return path
 
 
-def _queue(relative: str | None, when: str) -> None:
-    if not relative:
-        return
-    session = db.session()
-    session.connection()  # make sure a transaction has begun, so a rollback can find the entry
-    transaction = session.get_nested_transaction() or session.get_transaction()
-    session.info.setdefault(_PENDING_KEY, []).append((transaction, relative, when))
-
-
 def delete_after_commit(relative: str | None) -> None:
     """Remove a stored file once the transaction commits; a rollback keeps it (the row still uses it)."""
-    _queue(relative, "commit")
+    if relative:
+        after_commit(partial(_remove, relative))
 
 
 def delete_after_rollback(relative: str | None) -> None:
     """Remove a newly stored file if its transaction rolls back (no row will ever point at it)."""
-    _queue(relative, "rollback")
+    if relative:
+        after_rollback(partial(_remove, relative))
 
 
 def _remove(relative: str) -> None:
@@ -119,39 +110,3 @@ def _remove(relative: str) -> None:
         path.unlink()
     except OSError:
         current_app.logger.exception("Could not remove the material file %s", relative)
-
-
-def _within(transaction: SessionTransaction | None, ancestor: SessionTransaction) -> bool:
-    while transaction is not None:
-        if transaction is ancestor:
-            return True
-        transaction = transaction.parent
-    return False
-
-
-def _after_commit(session: Session) -> None:
-    if session.in_nested_transaction():
-        return  # a released savepoint: wait for the real commit
-    for _transaction, relative, when in session.info.pop(_PENDING_KEY, []):
-        if when == "commit":
-            _remove(relative)
-
-
-def _after_rollback(session: Session, previous_transaction: SessionTransaction) -> None:
-    pending = session.info.get(_PENDING_KEY)
-    if not pending:
-        return
-    kept = []
-    for transaction, relative, when in pending:
-        if not _within(transaction, previous_transaction):
-            kept.append((transaction, relative, when))
-        elif when == "rollback":
-            _remove(relative)
-    session.info[_PENDING_KEY] = kept
-
-
-def install_file_hooks() -> None:
-    """Run the queued file removals when transactions commit or roll back (idempotent)."""
-    if not event.contains(Session, "after_commit", _after_commit):
-        event.listen(Session, "after_commit", _after_commit)
-        event.listen(Session, "after_soft_rollback", _after_rollback)
