@@ -305,15 +305,17 @@ def set_draw(quiz: Quiz, category_id: Any, count: Any) -> QuizDraw | None:
 
 def question_count(quiz: Quiz) -> int:
     """How many questions an attempt gets at most (fixed plus the draws, capped by each category's size)."""
-    total = len(quiz.fixed_questions)
-    for draw in quiz.draws:
-        available = db.session.scalar(
-            select(func.count(Question.id)).where(
-                Question.category_id == draw.category_id, Question.archived.is_(False)
-            )
+    draws = list(quiz.draws)
+    available: dict[int, int] = {}
+    if draws:
+        available = dict(
+            db.session.execute(
+                select(Question.category_id, func.count(Question.id))
+                .where(Question.category_id.in_({d.category_id for d in draws}), Question.archived.is_(False))
+                .group_by(Question.category_id)
+            ).all()
         )
-        total += min(draw.count, available or 0)
-    return total
+    return len(quiz.fixed_questions) + sum(min(d.count, available.get(d.category_id, 0)) for d in draws)
 
 
 def course_quizzes_query(course_id: int) -> Select:
